@@ -76,8 +76,9 @@ public final class Traces {
                 }
                 fmt = Formats.detect(header).orElse(null);
                 if (fmt == null) {
-                    unknown.add(new Unrecognised(f, "no known trace format has the header " + abbreviate(header)
-                            + "; known formats: " + String.join(", ", Formats.ids()) + " (use --format to force one)"));
+                    String why = "no known trace format has the header " + abbreviate(header);
+                    if (files.size() == 1) why += "; known formats: " + String.join(", ", Formats.ids()) + " (use --format to force one)";
+                    unknown.add(new Unrecognised(f, why));
                     continue;
                 }
             }
