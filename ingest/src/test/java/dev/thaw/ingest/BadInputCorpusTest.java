@@ -8,7 +8,6 @@ import dev.thaw.ingest.kit.Rows;
 import dev.thaw.ingest.text.CsvCursor;
 import dev.thaw.ingest.write.Ingest;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -122,15 +121,11 @@ class BadInputCorpusTest {
     void gzipCutMidStreamFailsAfterSomeBatchesAndLeavesNothing() throws IOException {
         Path csv = tmp.resolve("in").resolve("cold_start").resolve("R2").resolve("day_03.csv");
         Files.createDirectories(csv.getParent());
-        writeColdStarts(csv, 200_000);
         Path gz = csv.resolveSibling("day_03.csv.gz");
-        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) { Files.copy(csv, o); }
-        Files.delete(csv);
-        long full = Files.size(gz);
-        truncate(gz, full * 3 / 4);
-        BadInputException e = assertThrows(BadInputException.class, () -> readAll(gz, null));
+        writeColdStarts(gz, 70_000); // a whole 64K-row batch is written before the cut
+        truncate(gz, Files.size(gz) * 97 / 100);
+        BadInputException e = assertNoOutputAfterIngest(gz, "out.parquet");
         assertNamesTheProblem(e, gz.toString(), 0, null, "truncated or corrupt compressed input");
-        assertNoOutputAfterIngest(gz);
     }
 
     @Test
@@ -148,7 +143,7 @@ class BadInputCorpusTest {
     }
 
     /**
-     * A 1 GiB file with no line break after the header, made on the fly: 80 MiB of real CSV text (past the 64 MiB
+     * A 1 GiB file with no line break after the header, made on the fly: 65 MiB of real CSV text (past the 64 MiB
      * line limit), then a sparse tail so the test neither writes nor holds a gigabyte. The reader must stop at the
      * limit with a clear error; with -Xmx2g, buffering the whole line would be an OutOfMemoryError instead.
      */
@@ -157,9 +152,8 @@ class BadInputCorpusTest {
         Path csv = tmp.resolve("in").resolve("one_line.csv");
         Files.createDirectories(csv.getParent());
         makeHugeLine(csv, COLD_HEADER + "\n", "3,259200.323,1,979,1111,e8cc4228b32e4a8f,0.289404,");
-        BadInputException e = assertThrows(BadInputException.class, () -> readAll(csv, null));
+        BadInputException e = assertNoOutputAfterIngest(csv, "out");
         assertNamesTheProblem(e, csv.toString(), 2, null, "a line longer than " + (CsvCursor.MAX_LINE_BYTES >> 20) + " MiB");
-        assertNoOutputAfterIngest(csv);
     }
 
     @Test
@@ -168,9 +162,8 @@ class BadInputCorpusTest {
         Files.createDirectories(jsonl.getParent());
         makeHugeLine(jsonl, "{\"timestamp\": 0, \"input_length\": 6758, \"output_length\": 500, \"hash_ids\": [0, 1]}\n",
                 "{\"timestamp\": 27, \"input_length\": 6758, \"output_length\": 500, \"hash_ids\": [0, ");
-        BadInputException e = assertThrows(BadInputException.class, () -> readAll(jsonl, null));
+        BadInputException e = assertNoOutputAfterIngest(jsonl, "out.arrow");
         assertNamesTheProblem(e, jsonl.toString(), 2, null, "a line longer than " + (CsvCursor.MAX_LINE_BYTES >> 20) + " MiB");
-        assertNoOutputAfterIngest(jsonl);
     }
 
     @Test
@@ -256,11 +249,15 @@ class BadInputCorpusTest {
     }
 
     void assertNoOutputAfterIngest(Path input) throws IOException {
-        for (String out : List.of("out", "out.parquet")) {
-            Path outDir = Files.createDirectories(tmp.resolve("o-" + out));
-            assertThrows(BadInputException.class, () -> Ingest.run(List.of(input.toString()), outDir.resolve(out), Ingest.Options.defaults(), null));
-            assertEquals(List.of(), list(outDir), "left behind by a failed ingest to " + out);
-        }
+        for (String out : List.of("out", "out.parquet")) assertNoOutputAfterIngest(input, out);
+    }
+
+    BadInputException assertNoOutputAfterIngest(Path input, String out) throws IOException {
+        Path outDir = Files.createDirectories(tmp.resolve("o-" + out));
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Ingest.run(List.of(input.toString()), outDir.resolve(out), Ingest.Options.defaults(), null));
+        assertEquals(List.of(), list(outDir), "left behind by a failed ingest to " + out);
+        return e;
     }
 
     static List<String> list(Path dir) throws IOException {
@@ -281,15 +278,17 @@ class BadInputCorpusTest {
         try (FileChannel c = FileChannel.open(p, StandardOpenOption.WRITE)) { c.truncate(size); }
     }
 
+    /** A cold-start row with realistic ranges (components in µs and ms that sum to the total), made cheaply. */
     static String coldStartRow(SplittableRandom rnd, int i) {
-        double a = Math.round(rnd.nextDouble() * 1e4) / 1e6, b = Math.round(rnd.nextDouble() * 300) / 1e3, d = Math.round(rnd.nextDouble() * 2e5) / 1e6;
-        return String.format(java.util.Locale.ROOT, "3,%.3f,%d,%d,%d,%016x,%.6f,%.6f,%.3f,0.000,%.6f,pool22-300-128-%010d",
-                259200 + i * 0.4, 1 + rnd.nextInt(4), 1 + rnd.nextInt(3000), 1 + rnd.nextInt(1500), rnd.nextLong(), a + b + d, a, b, d, rnd.nextInt(1_000_000_000));
+        long a = rnd.nextLong(10_000), b = rnd.nextLong(300) * 1000, d = rnd.nextLong(200_000); // µs
+        return "3," + (259_200_000L + i * 400L) / 1000.0 + "," + (1 + rnd.nextInt(4)) + "," + (1 + rnd.nextInt(3000)) + ","
+                + (1 + rnd.nextInt(1500)) + "," + Long.toHexString(rnd.nextLong()) + "," + (a + b + d) / 1e6 + "," + a / 1e6
+                + "," + b / 1e6 + ",0.0," + d / 1e6 + ",pool22-300-128-" + (1_000_000_000L + rnd.nextInt(1_000_000_000));
     }
 
-    static void writeColdStarts(Path csv, int rows) throws IOException {
+    static void writeColdStarts(Path gz, int rows) throws IOException {
         SplittableRandom rnd = new SplittableRandom(3);
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.US_ASCII)) {
+        try (Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gz), 1 << 16), StandardCharsets.US_ASCII)) {
             w.write(COLD_HEADER);
             w.write('\n');
             for (int i = 0; i < rows; i++) { w.write(coldStartRow(rnd, i)); w.write('\n'); }
@@ -298,7 +297,7 @@ class BadInputCorpusTest {
 
     /** Writes {@code header}, then one line that starts with {@code start} and runs on (no line break) for 1 GiB. */
     static void makeHugeLine(Path file, String header, String start) throws IOException {
-        long realBytes = 80L << 20, total = 1L << 30;
+        long realBytes = (long) CsvCursor.MAX_LINE_BYTES + (1 << 20), total = 1L << 30;
         byte[] chunk = "0123456789,".repeat(1 << 15).getBytes(StandardCharsets.US_ASCII);
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             c.write(ByteBuffer.wrap((header + start).getBytes(StandardCharsets.US_ASCII)));
