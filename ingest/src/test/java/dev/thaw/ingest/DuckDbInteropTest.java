@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * thaw's Parquet must read the same in other tools: DuckDB (JDBC driver, test scope) sees the same rows, types,
@@ -127,12 +129,13 @@ class DuckDbInteropTest {
         assertEquals(thaw.rows(), query("SELECT * FROM " + t));
     }
 
-    @Test
-    void partitionedOutputReadsAsOneHiveDatasetInDuckDb() throws SQLException {
-        Path excerpt = TestData.dataset("huawei-2025/excerpts/cold_start_all_regions_head_tail.csv");
-        Path out = tmp.resolve("cold_parts");
+    @ParameterizedTest
+    @ValueSource(strings = {"huawei-2025/excerpts/cold_start_all_regions_head_tail.csv", "huawei-2025/excerpts/region5_per_request_day30_head_tail.csv"})
+    void partitionedOutputReadsAsOneHiveDatasetInDuckDb(String dataset) throws SQLException {
+        Path excerpt = TestData.dataset(dataset);
+        Path out = tmp.resolve("parts-" + excerpt.getFileName().toString().replace(".csv", ""));
         Ingest.Result r = Ingest.run(List.of(excerpt.toString()), out, Ingest.Options.defaults(), null);
-        assertTrue(r.outputs().size() > 1, "partitioned by region and day: " + r.outputs());
+        for (Path f : r.outputs()) assertTrue(out.relativize(f).toString().matches("region=[^/]+/day=[0-9]+/part-[0-9]+\\.parquet"), "partitioned by region and day: " + f);
         Rows thaw = Rows.read(out);
         String glob = out.toString().replace("'", "''") + "/**/*.parquet";
         List<List<Object>> duck = query("SELECT * FROM read_parquet('" + glob + "', hive_partitioning = true)");
@@ -142,6 +145,8 @@ class DuckDbInteropTest {
             for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) duckCols.add(rs.getMetaData().getColumnName(c));
         }
         assertEquals(new HashSet<>(thaw.columns()), new HashSet<>(duckCols), "no column twice, none lost");
+        assertEquals(new HashSet<>(thaw.column("region")), new HashSet<>(query("SELECT region FROM read_parquet('" + glob + "', hive_partitioning = true)").stream().map(x -> x.get(0)).toList()), "region, null included");
+        assertEquals(new HashSet<>(thaw.column("day")), new HashSet<>(query("SELECT day FROM read_parquet('" + glob + "', hive_partitioning = true)").stream().map(x -> x.get(0)).toList()), "day");
         // Compare as sets of rows keyed by column name (partition columns may come last in DuckDB).
         List<String> thawRows = new ArrayList<>(), duckRows = new ArrayList<>();
         for (List<Object> row : thaw.rows()) thawRows.add(keyed(thaw.columns(), row));
