@@ -79,6 +79,25 @@ class IngestInspectCliTest {
     }
 
     @Test
+    void inspectDescribesEveryTraceOfTheDatasetsFolderAndListsWhatIsNotOne() {
+        Run r = thaw("inspect", "--json", "-n", "1", dataset("").toString());
+        assertEquals(0, r.exit(), r.err());
+        java.util.Map<String, Long> rows = new java.util.TreeMap<>();
+        int notTraces = 0;
+        for (JsonNode in : r.json().get("inputs")) {
+            if (in.get("format").isNull()) { notTraces++; continue; }
+            rows.merge(in.get("format").asText(), in.get("rows").asLong(), Long::sum);
+            assertTrue(in.has("columns") && in.has("time_span_s"), in.toString());
+        }
+        assertEquals(21, notTraces);
+        assertEquals(11, rows.size(), rows.toString());
+        assertEquals(28_185L, rows.get("azure-llm"));
+        assertEquals(16_024L, rows.get("mooncake"));
+        assertEquals(11_252L, rows.get("apex"));
+        assertEquals(942L, rows.get("azure-2019-invocations"));
+    }
+
+    @Test
     void ingestThenInspectTheParquet() {
         Path out = tmp.resolve("azure.parquet");
         Run r = thaw("ingest", "--json", dataset("llm-traces/azure-llm-2023").toString(), "-o", out.toString());
