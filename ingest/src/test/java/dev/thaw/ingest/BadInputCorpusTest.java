@@ -128,6 +128,24 @@ class BadInputCorpusTest {
         assertNamesTheProblem(e, gz.toString(), 0, null, "truncated or corrupt compressed input");
     }
 
+    /** Among good files of a folder, a corrupt one is an error too: not quietly left out as "not a trace". */
+    @Test
+    void aTruncatedGzipInAFolderOfGoodFilesFailsTheIngest() throws IOException {
+        Path in = tmp.resolve("in").resolve("cold_start").resolve("R2");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("day_02.csv"), COLD_HEADER + "\n" + coldStartRow(new SplittableRandom(1), 0) + "\n");
+        Files.copy(bad("truncated.csv.gz"), in.resolve("day_03.csv.gz"));
+        Files.writeString(in.resolve("notes.csv"), "author,comment\nme,hello\n");
+        BadInputException e = assertNoOutputAfterIngest(in, "out");
+        assertNamesTheProblem(e, in.resolve("day_03.csv.gz").toString(), 0, null, "truncated or corrupt compressed input");
+        // An empty file or a CSV of another kind is still only reported.
+        Files.delete(in.resolve("day_03.csv.gz"));
+        Files.writeString(in.resolve("day_04.csv"), "");
+        Ingest.Result r = Ingest.run(List.of(in.toString()), tmp.resolve("ok.parquet"), Ingest.Options.defaults(), null);
+        assertEquals(1, r.rowsOut());
+        assertEquals(2, r.unrecognised().size(), r.unrecognised().toString());
+    }
+
     @Test
     void truncatedZipIsAnErrorNotAShortRead() throws IOException {
         Path zip = tmp.resolve("in").resolve("R2.zip");
