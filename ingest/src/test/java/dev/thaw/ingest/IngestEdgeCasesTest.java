@@ -48,7 +48,13 @@ class IngestEdgeCasesTest {
         assertEquals(days + 1, r.outputs().size(), "day 0 reopened as a second part file");
         assertTrue(Files.exists(out.resolve("region=R4/day=0/part-00001.parquet")));
         for (int d = 0; d < days; d++) assertEquals(d == 0 ? 2 * run : run, perDay.get((long) d));
-        assertEquals(rows, Rows.read(out).size());
+        Rows parquet = Rows.read(out);
+        assertEquals(rows, parquet.size());
+        // The same partitions as Arrow IPC files read back the same rows.
+        Path arrowOut = tmp.resolve("out-arrow");
+        Ingest.Result a = Ingest.run(List.of(csv.toString()), arrowOut, new Ingest.Options(dev.thaw.ingest.write.OutputKind.ARROW, null, OnError.FAIL, true), null);
+        assertTrue(a.outputs().stream().allMatch(f -> f.toString().endsWith(".arrow")), a.outputs().toString());
+        assertEquals(parquet.sorted(), Rows.read(arrowOut).sorted());
     }
 
     @Test
