@@ -25,6 +25,9 @@ public final class Figure {
 
     static {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+        // The workaround draws rotated labels through TextLayout, which the SVG backend can only emit as glyph
+        // outlines (large, unselectable); JDK 17 draws rotated strings correctly without it.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private final String id;
