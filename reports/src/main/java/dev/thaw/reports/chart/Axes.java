@@ -57,12 +57,20 @@ final class Axes {
         @SuppressWarnings({"rawtypes", "unchecked"})
         private List plain(List ticks) {
             List out = new ArrayList(ticks.size());
+            // under two decades there are too few decade labels to read a value off: label 2 and 5 as well
+            boolean narrow = Math.log10(getUpperBound() / Math.max(getLowerBound(), 1e-300)) < 2;
             for (Object o : ticks) {
                 ValueTick t = (ValueTick) o;
-                String text = t.getTickType() == TickType.MAJOR ? CompactFormat.label(t.getValue()) : "";
+                boolean labelled = t.getTickType() == TickType.MAJOR || narrow && isTwoOrFive(t.getValue());
+                String text = labelled ? CompactFormat.label(t.getValue()) : "";
                 out.add(new NumberTick(t.getTickType(), t.getValue(), text, t.getTextAnchor(), t.getRotationAnchor(), t.getAngle()));
             }
             return out;
+        }
+
+        private static boolean isTwoOrFive(double v) {
+            double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+            return Math.abs(mantissa - 2) < 1e-6 || Math.abs(mantissa - 5) < 1e-6;
         }
     }
 }

@@ -125,7 +125,7 @@ public final class HeatMapChart extends ChartBuilder<HeatMapChart> {
         if (columnNames != null) {
             SymbolAxis s = new SymbolAxis(xLabel, shorten(columnNames).toArray(new String[0]));
             s.setGridBandsVisible(false);
-            if (columnNames.size() > 6) s.setVerticalTickLabels(true);
+            if (columnNames.size() > 4) s.setVerticalTickLabels(true);
             x = s;
         } else {
             NumberAxis n = Axes.linear(xLabel, false);

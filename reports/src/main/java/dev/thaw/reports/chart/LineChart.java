@@ -83,6 +83,7 @@ public final class LineChart extends ChartBuilder<LineChart> {
             r.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         }
         XYPlot plot = new XYPlot(ds, Axes.of(xLabel, logX, false), Axes.of(yLabel, logY, !logY), r);
+        if (reference != null && ds.getItemCount(0) > 0) includeReference(plot, ds);
         if (reference != null) {
             ValueMarker m = new ValueMarker(reference, Theme.INK_SOFT, Theme.REFERENCE);
             m.setLabel(referenceLabel);
@@ -93,6 +94,18 @@ public final class LineChart extends ChartBuilder<LineChart> {
             plot.addRangeMarker(m);
         }
         return new JFreeChart(null, Theme.LABEL_FONT, plot, series.size() > 1);
+    }
+
+    /** Widens the y range so the reference line is visible even when every value lies far from it. */
+    private void includeReference(XYPlot plot, XYSeriesCollection ds) {
+        double lo = reference, hi = reference;
+        for (int s = 0; s < ds.getSeriesCount(); s++)
+            for (int i = 0; i < ds.getItemCount(s); i++) {
+                lo = Math.min(lo, ds.getYValue(s, i));
+                hi = Math.max(hi, ds.getYValue(s, i));
+            }
+        if (logY) plot.getRangeAxis().setRange(lo / 1.6, hi * 1.6);
+        else plot.getRangeAxis().setRange(lo - 0.06 * (hi - lo), hi + 0.06 * (hi - lo) + (hi == lo ? 1 : 0));
     }
 
     @Override protected Table data() {

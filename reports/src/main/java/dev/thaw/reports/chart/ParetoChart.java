@@ -93,6 +93,10 @@ public final class ParetoChart extends ChartBuilder<ParetoChart> {
         r.setSeriesPaint(2, Theme.series(3));
         r.setSeriesShape(2, ShapeUtils.createDiamond(8f));
         XYPlot plot = new XYPlot(ds, Axes.of(xLabel, logX, false), Axes.of(yLabel, logY, false), r);
+        // GPU counts and similar: no 1.5 GPUs on the axis
+        if (!logX && points.stream().allMatch(p -> p.x == Math.rint(p.x)))
+            ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
+                    org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         int every = Math.max(1, (front.size() + MAX_LABELS - 1) / MAX_LABELS);
         for (int i = 0; i < front.size(); i += every) {
             Point p = front.get(i);

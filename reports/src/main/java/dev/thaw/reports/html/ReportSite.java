@@ -83,7 +83,7 @@ public final class ReportSite {
             List<KeyFigure> k = r.keyFigures().subList(0, Math.min(3, r.keyFigures().size()));
             if (!k.isEmpty()) p.cards(k, "cards mini");
             if (!r.figures().isEmpty()) p.a("<div class=\"preview\">").a(r.figures().get(0).svg(r.id() + "-")).a("</div>");
-            p.a("<div class=\"more\">").t(r.figures().size() + " figures · " + r.tables().size() + " tables")
+            p.a("<div class=\"more\">").t(count(r.figures().size(), "figure") + " · " + count(r.tables().size(), "table"))
                     .a(" <span class=\"go\">Open report &#8594;</span></div></a>\n");
         }
         p.a("</div>\n<p class=\"downloads\"><a href=\"summary.md\">Markdown summary</a></p>\n");
@@ -91,6 +91,8 @@ public final class ReportSite {
         p.close();
         return p.toString();
     }
+
+    private static String count(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
 
     public static final class Builder {
         private final String title;
