@@ -7,8 +7,8 @@ import java.util.List;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
@@ -31,7 +31,7 @@ final class Axes {
     static LogAxis log(String label) {
         LogAxis a = new PlainLogAxis(label);
         a.setBase(10);
-        a.setTickUnit(new NumberTickUnit(1));
+        a.setTickUnit(new NumberTickUnit(1, new CompactFormat(), 9));
         a.setNumberFormatOverride(new CompactFormat());
         a.setMinorTickCount(9);
         a.setMinorTickMarksVisible(true);
@@ -47,30 +47,32 @@ final class Axes {
         PlainLogAxis(String label) { super(label); }
 
         @Override protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-            return plain(super.refreshTicksHorizontal(g2, dataArea, edge));
+            return ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
         }
 
         @Override protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-            return plain(super.refreshTicksVertical(g2, dataArea, edge));
+            return ticks(edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
         }
 
+        /**
+         * Major ticks at powers of ten, minor ticks at 2..9 times them. Generated here because LogAxis starts at
+         * the first power of ten inside the range and so drops the minor ticks below it.
+         */
         @SuppressWarnings({"rawtypes", "unchecked"})
-        private List plain(List ticks) {
-            List out = new ArrayList(ticks.size());
+        private List ticks(TextAnchor anchor) {
+            double lo = Math.max(getLowerBound(), 1e-300), hi = getUpperBound();
             // under two decades there are too few decade labels to read a value off: label 2 and 5 as well
-            boolean narrow = Math.log10(getUpperBound() / Math.max(getLowerBound(), 1e-300)) < 2;
-            for (Object o : ticks) {
-                ValueTick t = (ValueTick) o;
-                boolean labelled = t.getTickType() == TickType.MAJOR || narrow && isTwoOrFive(t.getValue());
-                String text = labelled ? CompactFormat.label(t.getValue()) : "";
-                out.add(new NumberTick(t.getTickType(), t.getValue(), text, t.getTextAnchor(), t.getRotationAnchor(), t.getAngle()));
-            }
+            boolean narrow = Math.log10(hi / lo) < 2;
+            List out = new ArrayList();
+            for (int d = (int) Math.floor(Math.log10(lo)); d <= (int) Math.ceil(Math.log10(hi)); d++)
+                for (int m = 1; m <= 9; m++) {
+                    double v = m * Math.pow(10, d);
+                    if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9)) continue;
+                    boolean labelled = m == 1 || narrow && (m == 2 || m == 5);
+                    out.add(new NumberTick(m == 1 ? TickType.MAJOR : TickType.MINOR, v,
+                            labelled ? CompactFormat.label(v) : "", anchor, anchor, 0.0));
+                }
             return out;
-        }
-
-        private static boolean isTwoOrFive(double v) {
-            double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
-            return Math.abs(mantissa - 2) < 1e-6 || Math.abs(mantissa - 5) < 1e-6;
         }
     }
 }

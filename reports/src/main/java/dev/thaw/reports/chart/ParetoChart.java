@@ -98,14 +98,21 @@ public final class ParetoChart extends ChartBuilder<ParetoChart> {
             ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
                     org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         int every = Math.max(1, (front.size() + MAX_LABELS - 1) / MAX_LABELS);
+        double minX = points.stream().mapToDouble(Point::x).min().orElse(0);
+        double maxX = points.stream().mapToDouble(Point::x).max().orElse(1);
+        double midX = logX ? Math.sqrt(minX * maxX) : (minX + maxX) / 2;
         for (int i = 0; i < front.size(); i += every) {
             Point p = front.get(i);
-            XYTextAnnotation a = new XYTextAnnotation("  " + p.label, p.x, p.y);
+            // labels on the right half point leftwards so they stay inside the plot
+            boolean right = p.x > midX;
+            XYTextAnnotation a = new XYTextAnnotation(right ? p.label + "  " : "  " + p.label, p.x, p.y);
             a.setFont(Theme.ANNOTATION_FONT);
             a.setPaint(Theme.INK);
-            a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+            a.setTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(a);
         }
+        plot.getDomainAxis().setLowerMargin(0.04);
+        plot.getDomainAxis().setUpperMargin(0.04);
         return new JFreeChart(null, Theme.LABEL_FONT, plot, true);
     }
 
