@@ -84,7 +84,7 @@ final class SampleReports {
                 .group("small pods", logNormal(0.0, 1.1, 4000, SEED + 10))
                 .group("large pods", logNormal(0.9, 1.2, 1500, SEED + 11))
                 .axes("", "cold-start time (s)")
-                .caption("Box: 25th-75th percentile; line: median; dot: mean; whiskers: 5th and 95th percentile.").build();
+                .caption("Box: 25th-75th percentile; line: median; diamond: mean; whiskers: 5th and 95th percentile.").build();
 
         int functions = 24, minutes = 1440;
         List<String> fnames = new ArrayList<>();
