@@ -91,6 +91,7 @@ public final class LineChart extends ChartBuilder<LineChart> {
             m.setLabelPaint(Theme.INK_SOFT);
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
             plot.addRangeMarker(m);
         }
         return new JFreeChart(null, Theme.LABEL_FONT, plot, series.size() > 1);

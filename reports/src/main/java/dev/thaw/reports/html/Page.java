@@ -109,7 +109,8 @@ final class Page {
 
     void table(Block.TableBlock tb, String dataDir) {
         Table t = tb.table();
-        a("<div class=\"table-block\" id=\"").a(tb.id()).a("\"><h3>").t(tb.title()).a("</h3>\n")
+        // two or three columns read better at their natural width than stretched across the page
+        a("<div class=\"table-block").a(t.columns().size() <= 3 ? " narrow" : "").a("\" id=\"").a(tb.id()).a("\"><h3>").t(tb.title()).a("</h3>\n")
                 .a("<div class=\"table-wrap\"><table class=\"sortable\">\n<thead><tr>");
         for (String c : t.columns()) a("<th scope=\"col\">").t(c).a("</th>");
         a("</tr></thead>\n<tbody>\n");
