@@ -86,6 +86,16 @@ final class SampleReports {
                 .axes("", "cold-start time (s)")
                 .caption("Box: 25th-75th percentile; line: median; diamond: mean; whiskers: 5th and 95th percentile.").build();
 
+        double[] smallPods = logNormal(-1.2, 0.5, 4000, SEED + 12);
+        double[] warmPool = logNormal(0.6, 0.4, 2000, SEED + 13);
+        double[] small = Arrays.copyOf(smallPods, smallPods.length + warmPool.length);
+        System.arraycopy(warmPool, 0, small, smallPods.length, warmPool.length);
+        Figure violin = Charts.violin("pod-size-violin", "Cold-start time density, small vs large pods").logY()
+                .group("small pods", small).group("large pods", logNormal(0.9, 0.7, 1500, SEED + 14))
+                .axes("", "cold-start time (s)")
+                .caption("Density on a log scale; bar: 25th-75th percentile; white mark: median. Small pods start in two ways.")
+                .build();
+
         int functions = 24, minutes = 1440;
         List<String> fnames = new ArrayList<>();
         double[][] rpm = new double[functions][minutes];
@@ -166,7 +176,7 @@ final class SampleReports {
                 .keyFigure(KeyFigure.of("IDC at 60 s", conv.idc(60), "Poisson = 1"))
                 .keyFigure(KeyFigure.of("median cold start", median(cold[0]), "seconds, R1"))
                 .section("Cold-start time").paragraph("Cold-start time is `totalCost_cold_start`: allocation, code, dependencies and scheduling.")
-                .figure(cdf.build()).figure(box)
+                .figure(cdf.build()).figure(box).figure(violin)
                 .table("Fitted distributions (R1)", fits, "Ranked by AIC; the best fit is first.", 100)
                 .section("Components").figure(stacked.build()).figure(corr)
                 .section("Arrivals and burstiness")

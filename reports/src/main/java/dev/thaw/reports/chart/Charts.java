@@ -29,6 +29,9 @@ public final class Charts {
     /** Box summaries (p5/p25/p50/p75/p95 and mean) of several samples. */
     public static BoxChart box(String id, String title) { return new BoxChart(id, title); }
 
+    /** Violins: mirrored densities with the interquartile box and median, e.g. small vs large pods. */
+    public static ViolinChart violin(String id, String title) { return new ViolinChart(id, title); }
+
     /** Heat maps: requests per minute x function, correlation matrices. */
     public static HeatMapChart heatMap(String id, String title) { return new HeatMapChart(id, title); }
 

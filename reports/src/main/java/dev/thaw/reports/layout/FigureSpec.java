@@ -57,6 +57,12 @@ final class FigureSpec {
                 groups(data, series, text(spec, "value", "value")).forEach(box::group);
                 b = box;
             }
+            case "violin" -> {
+                var violin = Charts.violin(id, title);
+                if (logY) violin.logY();
+                groups(data, series, text(spec, "value", "value")).forEach(violin::group);
+                b = violin;
+            }
             case "lines", "timeseries", "idc" -> {
                 LineChart l = type.equals("idc") ? Charts.idc(id, title) : Charts.lines(id, title);
                 if (logX && !type.equals("idc")) l.logX();
@@ -123,7 +129,7 @@ final class FigureSpec {
                 b = p;
             }
             default -> throw BadInputException.ofFile(csv, "unknown figure type '" + type
-                    + "' (one of cdf, histogram, box, lines, timeseries, idc, diurnal, bars, stacked, heatmap, correlation, pareto)");
+                    + "' (one of cdf, histogram, box, violin, lines, timeseries, idc, diurnal, bars, stacked, heatmap, correlation, pareto)");
         }
         b.caption(text(spec, "caption", ""));
         if (spec.has("x_label") || spec.has("y_label")) b.axes(text(spec, "x_label", ""), text(spec, "y_label", ""));

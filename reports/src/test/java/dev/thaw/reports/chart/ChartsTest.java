@@ -52,7 +52,9 @@ class ChartsTest {
                 () -> Charts.idc("idc", "IDC").series("trace", new double[] {1, 10, 60}, new double[] {1.2, 3.5, 9}).build(),
                 () -> Charts.diurnal("diurnal", "Diurnal").series("rate", new double[] {0, 3600, 86400, 90000},
                         new double[] {1, 2, 3, 4}).build(),
-                () -> Charts.pareto("pareto", "Pareto").point("a", 1, 10).point("b", 2, 5).point("c", 3, 6).best("b").build());
+                () -> Charts.pareto("pareto", "Pareto").point("a", 1, 10).point("b", 2, 5).point("c", 3, 6).best("b").build(),
+                () -> Charts.violin("violin", "Violin").logY().group("small", exponential(800, 1, 4))
+                        .group("large", exponential(300, 3, 5)).build());
     }
 
     static Document parseSvg(String svg) throws Exception {
@@ -79,7 +81,7 @@ class ChartsTest {
             assertTrue(a.data().rowCount() > 0, a.id() + " has data");
             ids.add(a.id());
         }
-        assertEquals(11, ids.size());
+        assertEquals(12, ids.size());
     }
 
     @Test void idPrefixKeepsElementIdsOfTwoCopiesApart() {
@@ -166,6 +168,19 @@ class ChartsTest {
         assertEquals(4, p[1][0], 1e-12);
         assertEquals(2, p[1][3]);
         assertTrue(Double.isNaN(p[5][0]));
+    }
+
+    @Test void violinDensityFindsBothModesOfABimodalSample() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] v = new double[6000];
+        for (int i = 0; i < v.length; i++) v[i] = (i % 2 == 0 ? 0 : 10) + r.nextGaussian();
+        double[][] d = Charts.violin("v", "t").group("g", v).density(v.clone());
+        int peaks = 0;
+        for (int g = 1; g < d.length - 1; g++) if (d[g][1] > d[g - 1][1] && d[g][1] >= d[g + 1][1] && d[g][1] > 0.5) peaks++;
+        assertEquals(2, peaks, "two modes, near 0 and 10");
+        int trough = 0;
+        for (int g = 0; g < d.length; g++) if (Math.abs(d[g][0] - 5) < Math.abs(d[trough][0] - 5)) trough = g;
+        assertTrue(d[trough][1] < 0.1, "little density between the modes: " + d[trough][1]);
     }
 
     @Test void longLineSeriesAreReducedButKeepTheirPeaks() {
