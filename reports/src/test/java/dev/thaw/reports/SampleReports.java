@@ -176,9 +176,9 @@ final class SampleReports {
                 .keyFigure(KeyFigure.of("IDC at 60 s", conv.idc(60), "Poisson = 1"))
                 .keyFigure(KeyFigure.of("median cold start", median(cold[0]), "seconds, R1"))
                 .section("Cold-start time").paragraph("Cold-start time is `totalCost_cold_start`: allocation, code, dependencies and scheduling.")
-                .figure(cdf.build()).figure(box).figure(violin)
+                .figure(cdf.build()).figure(box).figure(violin).figure(corr)
                 .table("Fitted distributions (R1)", fits, "Ranked by AIC; the best fit is first.", 100)
-                .section("Components").figure(stacked.build()).figure(corr)
+                .section("Components").wideFigure(stacked.size(1100, 380).build())
                 .section("Arrivals and burstiness")
                 .cards(KeyFigure.of("conversation requests", conv.arrivalS().length, "1 hour"),
                         KeyFigure.of("code requests", code.arrivalS().length, "1 hour"))
