@@ -45,13 +45,16 @@ final class Page {
                 .a("index".equals(currentId) ? " class=\"current\"" : "").a(">Overview</a>");
         for (HtmlReport r : nav)
             a("<a href=\"").a(r.id()).a(".html\"").a(r.id().equals(currentId) ? " class=\"current\"" : "").a(">")
-                    .t(shortTitle(r)).a("</a>");
+                    .t(navLabel(r, nav)).a("</a>");
         a("</nav><span class=\"site\">").t(siteTitle).a("</span></div></header>\n");
     }
 
-    private static String shortTitle(HtmlReport r) {
+    /** The kind ("Analysis") when it is unique among the reports, else the title, which tells them apart. */
+    static String navLabel(HtmlReport r, List<HtmlReport> all) {
         String k = r.kind();
-        return k == null || k.isBlank() || k.equals("report") ? r.title() : Character.toUpperCase(k.charAt(0)) + k.substring(1);
+        long same = all.stream().filter(o -> java.util.Objects.equals(o.kind(), k)).count();
+        if (k == null || k.isBlank() || k.equals("report") || same > 1) return r.title();
+        return Character.toUpperCase(k.charAt(0)) + k.substring(1);
     }
 
     void hero(String kind, String title, String lead, List<KeyFigure> figures) {

@@ -23,9 +23,9 @@ final class JsonReports {
 
     static final String[] PERCENTILES = {"mean", "p50", "p90", "p99"};
 
-    static HtmlReport analysis(ResultInput in, String id) {
+    static HtmlReport analysis(ResultInput in, String id, String title) {
         JsonNode s = in.summary();
-        HtmlReport.Builder r = start(in, id, "Trace analysis", "analysis");
+        HtmlReport.Builder r = start(in, id, title, "analysis");
         card(r, s, "rows", "rows", "analysed");
         card(r, s, "arrivals.rate_per_s", "arrival rate", "requests / s");
         card(r, s, "arrivals.iat_cv", "IAT CV", "1 = Poisson");
@@ -57,9 +57,9 @@ final class JsonReports {
         return finish(in, r);
     }
 
-    static HtmlReport simulation(ResultInput in, String id) {
+    static HtmlReport simulation(ResultInput in, String id, String title) {
         JsonNode s = in.summary();
-        HtmlReport.Builder r = start(in, id, "Serving simulation", "simulation");
+        HtmlReport.Builder r = start(in, id, title, "simulation");
         card(r, s, "ttft_ms.p99", "TTFT p99", "ms");
         card(r, s, "tpot_ms.p50", "TPOT p50", "ms");
         card(r, s, "throughput.output_tok_per_s", "throughput", "output tokens / s");
@@ -88,9 +88,9 @@ final class JsonReports {
         return finish(in, r);
     }
 
-    static HtmlReport search(ResultInput in, String id) {
+    static HtmlReport search(ResultInput in, String id, String title) {
         JsonNode s = in.summary();
-        HtmlReport.Builder r = start(in, id, "Plan search", "search");
+        HtmlReport.Builder r = start(in, id, title, "search");
         JsonNode best = s.path("best");
         if (best.has("plan")) r.keyFigure("best plan", best.get("plan").asText(), "");
         card(r, s, "plans_enumerated", "plans enumerated", "");

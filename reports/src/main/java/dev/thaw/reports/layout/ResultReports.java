@@ -32,17 +32,20 @@ public final class ResultReports {
         Long seed = null;
         for (ResultInput in : loaded) if (in.summary().path("seed").isIntegralNumber()) seed = in.summary().get("seed").asLong();
         if (seed != null) provenance.seed(seed);
-        Map<String, Integer> used = new LinkedHashMap<>();
+        Map<String, Integer> used = new LinkedHashMap<>(), perKind = new LinkedHashMap<>();
+        for (ResultInput in : loaded) perKind.merge(in.kind(), 1, Integer::sum);
         List<HtmlReport> reports = new ArrayList<>();
         List<ResultInput> policies = new ArrayList<>();
         for (ResultInput in : loaded) {
             if (in.kind().equals("policies")) { policies.add(in); continue; }
             String id = uniqueId(in.kind(), used);
+            // several results of one kind (thaw run analyses cold starts, requests and an LLM trace): name each
+            String of = perKind.get(in.kind()) > 1 ? ": " + in.name() : "";
             reports.add(switch (in.kind()) {
-                case "analysis" -> JsonReports.analysis(in, id);
-                case "simulation" -> JsonReports.simulation(in, id);
-                case "search" -> JsonReports.search(in, id);
-                case "calibration" -> JsonReports.generic(in, id, "Workload calibration", "calibration");
+                case "analysis" -> JsonReports.analysis(in, id, "Trace analysis" + of);
+                case "simulation" -> JsonReports.simulation(in, id, "Serving simulation" + of);
+                case "search" -> JsonReports.search(in, id, "Plan search" + of);
+                case "calibration" -> JsonReports.generic(in, id, "Workload calibration" + of, "calibration");
                 default -> JsonReports.generic(in, id, "Results: " + in.name(), "results");
             });
         }

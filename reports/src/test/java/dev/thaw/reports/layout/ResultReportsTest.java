@@ -108,6 +108,19 @@ class ResultReportsTest {
         assertThrows(IllegalArgumentException.class, () -> JsonReports.seconds("soon"));
     }
 
+    @Test void severalResultsOfOneKindGetDistinctIdsTitlesAndNavigation() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("analysis-llm")), b = Files.createDirectories(tmp.resolve("analysis-coldstarts"));
+        Files.writeString(a.resolve("summary.json"), "{\"command\": \"analyze\", \"rows\": 10}");
+        Files.writeString(b.resolve("summary.json"), "{\"command\": \"analyze\", \"rows\": 20}");
+        ReportSite site = ResultReports.site(List.of(a, b), "t", Provenance.builder(), false);
+        assertEquals(List.of("analysis", "analysis-2"), site.reports().stream().map(HtmlReport::id).toList());
+        assertEquals(List.of("Trace analysis: analysis-llm", "Trace analysis: analysis-coldstarts"),
+                site.reports().stream().map(HtmlReport::title).toList());
+        String index = site.indexHtml();
+        assertTrue(index.contains(">Trace analysis: analysis-llm</a>") && index.contains(">Trace analysis: analysis-coldstarts</a>"),
+                "navigation tells the two analyses apart");
+    }
+
     @Test void anUnknownJsonStillGetsAPageWithEveryValue() throws Exception {
         Path f = tmp.resolve("other.json");
         Files.writeString(f, "{\"answer\": 42, \"nested\": {\"list\": [1, 2, 3]}}");
