@@ -1,0 +1,65 @@
+package dev.thaw.simulate.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lists every combination of the plan space in a fixed order: for each cluster, every factorisation
+ * dp x tp x pp of its GPU count (tp outer, then pp), every expert-parallel degree dividing dp x tp for MoE models,
+ * every pipeline split, then quantization, engine knobs and router. Illegal combinations are listed too; the
+ * {@link PlanRules} remove them and count how many each rule removed.
+ */
+public final class PlanEnumerator {
+    private PlanEnumerator() {}
+
+    public static List<Candidate> enumerate(ModelShape model, PlanSpace space) {
+        List<Candidate> out = new ArrayList<>();
+        for (ClusterChoice cluster : space.clusters()) {
+            int g = cluster.gpus();
+            for (int tp : divisors(g)) {
+                for (int pp : divisors(g / tp)) {
+                    int dp = g / tp / pp;
+                    List<Integer> eps = model.isMoe() ? divisors(dp * tp) : List.of(1);
+                    for (List<Integer> split : splits(model, pp, space.unevenPipeline())) {
+                        for (int ep : eps) {
+                            for (Precision w : space.weights())
+                                for (Precision kv : space.kv())
+                                    for (String engine : space.engines())
+                                        for (int seqs : space.maxNumSeqs())
+                                            for (int tokens : space.maxBatchedTokens())
+                                                for (String router : space.routers())
+                                                    out.add(new Candidate(out.size(), cluster, dp, tp, pp, ep, split, w, kv,
+                                                            engine, seqs, tokens, router));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stage splits tried for one pipeline degree (see {@link PlanSpace}). */
+    static List<List<Integer>> splits(ModelShape model, int pp, boolean uneven) {
+        int layers = model.layers();
+        if (pp > layers) return List.of(fill(pp, 0, layers));  // illegal; kept so the rule can count it
+        List<List<Integer>> out = new ArrayList<>();
+        out.add(PipelineSplits.balanced(layers, pp));
+        if (uneven && pp > 1) {
+            List<Integer> head = PipelineSplits.headAware(layers, pp, model.layerParams(), model.headParams());
+            if (!out.contains(head)) out.add(head);
+        }
+        return out;
+    }
+
+    private static List<Integer> fill(int pp, int value, int layers) {
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < pp; i++) l.add(i < layers ? 1 : value);
+        return l;
+    }
+
+    static List<Integer> divisors(int n) {
+        List<Integer> d = new ArrayList<>();
+        for (int i = 1; i <= n; i++) if (n % i == 0) d.add(i);
+        return d;
+    }
+}
