@@ -30,7 +30,7 @@ public record Candidate(int id, ClusterChoice cluster, int dp, int tp, int pp, i
     public String label() {
         StringBuilder b = new StringBuilder(plan());
         if (unevenPipeline()) b.append(",layers=").append(String.join("/", stageLayers.stream().map(String::valueOf).toList()));
-        b.append(' ').append(weights.cliName()).append("/kv-").append(kv.cliName())
+        b.append(' ').append(weights.id()).append("/kv-").append(kv.id())
                 .append(" seqs=").append(maxNumSeqs).append(" tokens=").append(maxBatchedTokens);
         if (dp > 1) b.append(" router=").append(router);
         b.append(" on ").append(cluster);

@@ -5,22 +5,26 @@ import java.util.List;
 
 /**
  * Lists every combination of the plan space in a fixed order: for each cluster, every factorisation
- * dp x tp x pp of its GPU count (tp outer, then pp), every expert-parallel degree dividing dp x tp for MoE models,
- * every pipeline split, then quantization, engine knobs and router. Illegal combinations are listed too; the
+ * dp x tp x pp of its GPU count (tp outer, then pp), every pipeline split, every expert-parallel degree dividing tp
+ * for MoE models (experts are split inside the tensor-parallel group: ep = 1 slices every expert over tp GPUs,
+ * ep = tp gives each GPU whole experts), then quantization, engine knobs and router. Splits other than the
+ * balanced one are listed only when {@code headAwareSplits} is set (the evaluator must model them). Illegal combinations are listed too; the
  * {@link PlanRules} remove them and count how many each rule removed.
  */
 public final class PlanEnumerator {
     private PlanEnumerator() {}
 
-    public static List<Candidate> enumerate(ModelShape model, PlanSpace space) {
+    public static List<Candidate> enumerate(ModelShape model, PlanSpace space) { return enumerate(model, space, false); }
+
+    public static List<Candidate> enumerate(ModelShape model, PlanSpace space, boolean headAwareSplits) {
         List<Candidate> out = new ArrayList<>();
         for (ClusterChoice cluster : space.clusters()) {
             int g = cluster.gpus();
             for (int tp : divisors(g)) {
                 for (int pp : divisors(g / tp)) {
                     int dp = g / tp / pp;
-                    List<Integer> eps = model.isMoe() ? divisors(dp * tp) : List.of(1);
-                    for (List<Integer> split : splits(model, pp, space.unevenPipeline())) {
+                    List<Integer> eps = model.isMoe() ? divisors(tp) : List.of(1);
+                    for (List<Integer> split : splits(model, pp, space.unevenPipeline() && headAwareSplits)) {
                         for (int ep : eps) {
                             for (Precision w : space.weights())
                                 for (Precision kv : space.kv())
@@ -39,12 +43,12 @@ public final class PlanEnumerator {
     }
 
     /** The stage splits tried for one pipeline degree (see {@link PlanSpace}). */
-    static List<List<Integer>> splits(ModelShape model, int pp, boolean uneven) {
+    static List<List<Integer>> splits(ModelShape model, int pp, boolean headAware) {
         int layers = model.layers();
         if (pp > layers) return List.of(fill(pp, 0, layers));  // illegal; kept so the rule can count it
         List<List<Integer>> out = new ArrayList<>();
         out.add(PipelineSplits.balanced(layers, pp));
-        if (uneven && pp > 1) {
+        if (headAware && pp > 1) {
             List<Integer> head = PipelineSplits.headAware(layers, pp, model.layerParams(), model.headParams());
             if (!out.contains(head)) out.add(head);
         }

@@ -8,6 +8,12 @@ public interface PlanEvaluator {
     /** Shape of the model being placed, for the legality rules. */
     ModelShape model();
 
+    /**
+     * True when {@link #memory} and {@link #evaluate} honour {@link Candidate#stageLayers()} exactly; otherwise the
+     * search only offers the balanced split of each pipeline degree.
+     */
+    default boolean modelsStageSplits() { return false; }
+
     /** Static memory of the plan; never simulates. */
     MemoryFit memory(Candidate c);
 

@@ -42,7 +42,7 @@ public final class PlanSearch {
     public SearchResult search(PlanSpace space, Workload w, List<Objective> objectives, List<Baseline> baselines) {
         if (objectives.isEmpty()) throw new IllegalArgumentException("search needs at least one objective");
         long t0 = System.nanoTime();
-        List<Candidate> all = PlanEnumerator.enumerate(ev.model(), space);
+        List<Candidate> all = PlanEnumerator.enumerate(ev.model(), space, ev.modelsStageSplits());
         PlanRules.Filtered f = PlanRules.apply(all, space, ev, w, opts.pruning());
         Map<String, Integer> removed = new LinkedHashMap<>(f.removedByRule());
         List<Candidate> legal = f.kept();

@@ -6,8 +6,9 @@ import java.util.List;
  * The axes the search crosses. Every cluster choice is used whole (dp x tp x pp = its GPU count); give several
  * choices to make device type and count part of the question. {@code tensorWithinNode} keeps tensor parallelism
  * on NVLink (practice; all-reduce every layer over InfiniBand is never competitive). {@code unevenPipeline}
- * allows stage splits that are not all equal: balanced splits when pp does not divide the layer count, and a
- * split that gives the first and last stages fewer layers to make room for the embedding and LM head.
+ * allows stage splits that are not all equal: balanced splits when pp does not divide the layer count, and (when
+ * the evaluator models them) a split that gives the first and last stages fewer layers to make room for the
+ * embedding and LM head.
  */
 public record PlanSpace(List<ClusterChoice> clusters, List<Precision> weights, List<Precision> kv, List<String> engines,
                         List<Integer> maxNumSeqs, List<Integer> maxBatchedTokens, List<String> routers,

@@ -14,10 +14,10 @@ public enum Precision {
     public double bytes() { return bytes; }
 
     /** The CLI spelling, e.g. {@code bf16}. */
-    public String cliName() { return name().toLowerCase(Locale.ROOT); }
+    public String id() { return name().toLowerCase(Locale.ROOT); }
 
     public static Precision parse(String s) {
-        for (Precision p : values()) if (p.cliName().equalsIgnoreCase(s.trim())) return p;
+        for (Precision p : values()) if (p.id().equalsIgnoreCase(s.trim())) return p;
         throw new IllegalArgumentException("unknown precision '" + s + "': expected bf16, fp8, int8 or int4");
     }
 }
