@@ -19,10 +19,20 @@ public final class Bounds {
                 w.outputTokens(), 0);
     }
 
-    /** Multiplies every time by {@code factor} (at most 1): a safety margin for models whose bound is approximate. */
-    public static Figures slack(Figures f, double factor) {
-        return new Figures(scale(f.ttftS(), factor), scale(f.tpotS(), factor), scale(f.e2eS(), factor), f.makespanS() * factor,
-                f.energyJ() * factor, f.costUsd() * factor, f.outputTokens(), 0);
+    /**
+     * Multiplies every per-request time by {@code factor} (at most 1), a safety margin for models whose bound is
+     * approximate, and recomputes the makespan from the shrunken E2E times (scaling the makespan itself would throw
+     * away the whole bound on throughput). Energy and cost keep their ratio to the makespan.
+     */
+    public static Figures slack(Figures f, Workload w, double factor) {
+        double[] e2e = scale(f.e2eS(), factor);
+        double lastFinish = Double.NEGATIVE_INFINITY;
+        int i = 0;
+        for (LlmRequest r : w.requests()) lastFinish = Math.max(lastFinish, r.arrivalS() + e2e[i++]);
+        double makespan = Math.min(f.makespanS(), Math.max(0, lastFinish - w.firstArrivalS()));
+        double k = f.makespanS() > 0 ? makespan / f.makespanS() : 0;
+        return new Figures(scale(f.ttftS(), factor), scale(f.tpotS(), factor), e2e, makespan, f.energyJ() * k, f.costUsd() * k,
+                f.outputTokens(), 0);
     }
 
     private static double[] scale(double[] a, double k) {

@@ -1,5 +1,7 @@
 package dev.thaw.simulate.search;
 
+import dev.thaw.simulate.llm.Slo;
+
 /**
  * What objectives are computed from: per-request TTFT, TPOT and E2E in seconds (workload order; TPOT NaN for
  * one-token outputs, +infinity for rejected requests), the wall-clock makespan, energy and cost. The same record
@@ -23,7 +25,7 @@ public record Figures(double[] ttftS, double[] tpotS, double[] e2eS, double make
     public int metSlo(Slo slo) {
         int n = 0;
         for (int i = 0; i < ttftS.length; i++)
-            if (ttftS[i] <= slo.ttftS() && (Double.isNaN(tpotS[i]) || tpotS[i] <= slo.tpotS())) n++;
+            if (ttftS[i] * 1e3 <= slo.ttftMs() && (Double.isNaN(tpotS[i]) || tpotS[i] * 1e3 <= slo.tpotMs())) n++;
         return n;
     }
 

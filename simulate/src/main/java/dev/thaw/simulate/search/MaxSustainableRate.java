@@ -1,5 +1,7 @@
 package dev.thaw.simulate.search;
 
+import dev.thaw.simulate.llm.Slo;
+
 /**
  * The highest arrival rate a plan sustains under an SLO: the workload's gaps are divided by a rate scale x, and x
  * is found by bisection (in log space) between a scale that meets the SLO and one that does not. "Meets" means no

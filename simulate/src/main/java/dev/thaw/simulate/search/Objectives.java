@@ -1,5 +1,7 @@
 package dev.thaw.simulate.search;
 
+import dev.thaw.simulate.llm.Slo;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

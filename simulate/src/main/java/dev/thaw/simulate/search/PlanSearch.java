@@ -52,7 +52,7 @@ public final class PlanSearch {
         double[][] lb = new double[legal.size()][];
         if (opts.pruning()) {
             List<double[]> bounds = parallel(legal, c -> {
-                Figures b = Bounds.slack(ev.lowerBounds(c, w), opts.boundSlack());
+                Figures b = Bounds.slack(ev.lowerBounds(c, w), w, opts.boundSlack());
                 double[] s = new double[k];
                 for (int j = 0; j < k; j++) s[j] = objectives.get(j).score(b);
                 return s;
@@ -142,7 +142,7 @@ public final class PlanSearch {
                 o.itlS(), o.preemptions(), o.simWallS());
     }
 
-    /** Applies {@code fn} to every item over the pool; results in input order. */
+    /** Applies {@code fn} to every item over a pool of at most {@code threads} threads; results in input order. */
     private <T, R> List<R> parallel(List<T> items, Function<T, R> fn) {
         if (items.isEmpty()) return List.of();
         if (opts.threads() == 1 || items.size() == 1) return items.stream().map(fn).toList();

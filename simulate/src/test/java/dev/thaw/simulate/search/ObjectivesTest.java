@@ -1,5 +1,8 @@
 package dev.thaw.simulate.search;
 
+import dev.thaw.simulate.llm.Precision;
+import dev.thaw.simulate.llm.Slo;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.thaw.workload.llm.LlmRequest;
@@ -7,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ObjectivesTest {
-    private static final Slo SLO = new Slo(1.0, 0.05);
+    private static final Slo SLO = new Slo(1000, 50);
 
     private static Figures figures(double[] ttft, double[] tpot, double makespan) {
         double[] e2e = new double[ttft.length];
@@ -69,7 +72,7 @@ class ObjectivesTest {
         Workload w = Workloads.poisson(200, 5, 1000, 200, 9);
         Candidate c = new Candidate(0, new ClusterChoice("toy", 4, 1), 2, 2, 1, 1, List.of(12), Precision.BF16, Precision.BF16,
                 "vllm-v1", 8, 2048, "least-outstanding");
-        Slo slo = new Slo(3.0, 0.05);  // the longest toy prefill takes 2 s alone
+        Slo slo = new Slo(3000, 50);  // the longest toy prefill takes 2 s alone
         MaxSustainableRate.Result r = MaxSustainableRate.find(ev, c, w, slo, 0.9, 8);
         assertTrue(r.bracketed());
         assertTrue(MaxSustainableRate.meets(ev, c, w, r.rateScale(), slo, 0.9));

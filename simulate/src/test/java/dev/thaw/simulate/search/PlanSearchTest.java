@@ -1,5 +1,8 @@
 package dev.thaw.simulate.search;
 
+import dev.thaw.simulate.llm.Precision;
+import dev.thaw.simulate.llm.Slo;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ class PlanSearchTest {
     private static final PlanSpace SPACE = new PlanSpace(List.of(new ClusterChoice("toy", 4, 2)),
             List.of(Precision.BF16, Precision.FP8), List.of(Precision.BF16, Precision.FP8), List.of("vllm-v1"),
             List.of(8, 64), List.of(2048), List.of("round-robin", "least-outstanding"), true, true);
-    private static final Slo SLO = new Slo(0.5, 0.02);
+    private static final Slo SLO = new Slo(500, 20);
 
     private static List<Objective> allObjectives(Figures reference) {
         List<Objective> os = new ArrayList<>();
