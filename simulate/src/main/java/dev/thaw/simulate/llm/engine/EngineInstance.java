@@ -58,7 +58,7 @@ final class EngineInstance {
         long total = (long) t.prompt[r] + t.target(r);
         long blocks = (total + bs - 1) / bs;
         if (maxModelLen > 0 && total > maxModelLen) return "prompt + output = " + total + " tokens exceeds max_model_len " + maxModelLen;
-        if (blocks > capacityBlocks) return "needs " + blocks + " KV blocks, the engine has " + capacityBlocks;
+        if (blocks > capacityBlocks - watermarkBlocks) return "needs " + blocks + " KV blocks, the engine has " + (capacityBlocks - watermarkBlocks) + " above its watermark";
         if (!p.chunkedPrefill() && t.prompt[r] > p.maxBatchedTokens())
             return "prompt of " + t.prompt[r] + " tokens exceeds max_num_batched_tokens " + p.maxBatchedTokens() + " without chunked prefill";
         return null;
@@ -85,13 +85,22 @@ final class EngineInstance {
     private void startStep(double now) {
         shape.clear();
         batchSize = 0;
-        if (p.scheduling() == EngineProfile.Scheduling.PREFILL_FIRST) schedulePrefillFirst(now); else scheduleTokenBudget(now);
+        while (true) {
+            if (p.scheduling() == EngineProfile.Scheduling.PREFILL_FIRST) schedulePrefillFirst(now); else scheduleTokenBudget(now);
+            if (batchSize > 0 || runningSize > 0 || waiting.isEmpty()) break;
+            // Nothing runs and the head of the queue cannot be admitted even into an empty engine: it never will be.
+            int r = waiting.pollFirst();
+            t.status[r] = RequestTable.REJECTED;
+            t.rejectReason[r] = "cannot be scheduled: " + (t.prefillTarget(r)) + " tokens do not fit the free KV blocks of an idle engine";
+            unfinished--;
+        }
         if (batchSize == 0) {
             inFlight = false;
             nextEventS = NEVER;
             return;
         }
         double dt = model.evaluate(shape);
+        if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalStateException("step time must be positive and finite, got " + dt);
         rec.step(shape);
         inFlight = true;
         nextEventS = now + dt;

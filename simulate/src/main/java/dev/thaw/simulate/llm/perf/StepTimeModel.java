@@ -184,7 +184,8 @@ public final class StepTimeModel {
         // Embedding, LM head (only rows that sample), logits all-gather.
         int ls = b.logitSeqs;
         double headF = 2.0 * ls * lmHeadParams, headB = lmHeadParams * 2.0 + (double) t * hidden * 2.0;
-        double head = Math.max(headF / (bf16Peak * cal.gemmComputeEff() * ls / (ls + cal.gemmHalfTokens() + 1e-9)), headB / memEffBw);
+        double headCompute = ls == 0 ? 0 : headF / (bf16Peak * cal.gemmComputeEff() * ls / (ls + cal.gemmHalfTokens()));
+        double head = Math.max(headCompute, headB / memEffBw);
         double logitBytes = (double) ls * m.vocab() * 2.0;
         double gather = tp > 1 && ls > 0 ? comm.time(CommModel.Op.ALL_GATHER, logitBytes, tp, tpLink) : 0;
         flops += headF;
