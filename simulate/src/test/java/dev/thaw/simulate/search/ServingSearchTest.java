@@ -55,7 +55,8 @@ class ServingSearchTest {
 
     @Test void prunedSearchReturnsTheBruteForceOptimumForEveryObjective() {
         Slo slo = new Slo(50, 5);
-        ServingPlanEvaluator ev = evaluator(slo);
+        // Each plan is simulated once per workload; the pruned searches then read the same outcomes.
+        PlanEvaluator ev = new CachedEvaluator(evaluator(slo));
         for (Workload w : List.of(LMSYS, LMSYS.rateScaled(500))) {
             PlanSearch brute = new PlanSearch(ev, SearchOptions.defaults().withPruning(false));
             List<Baseline> base = brute.evaluateBaselines(Baselines.plans(ev, NODE,
@@ -65,12 +66,15 @@ class ServingSearchTest {
             List<Objective> objectives = new ArrayList<>();
             for (String n : Objectives.NAMES) objectives.add(Objectives.parse(n, slo));
             objectives.add(Objectives.mix("mix:ttft-p99=1,tpot-mean=1,cost=0.5", slo, base.get(0).outcome().figures()));
+            int boundPruned = 0;
             for (Objective o : objectives) {
                 PlanOutcome truth = all.ranking().stream().min(PlanSearch.order(o)).orElseThrow();
                 SearchResult pruned = new PlanSearch(ev, SearchOptions.defaults()).search(SPACE, w, List.of(o), base);
+                boundPruned += pruned.removedByRule().get("bound");
                 assertEquals(truth.candidate().label(), pruned.best().candidate().label(), o.name() + " at " + w.ratePerS() + " req/s");
                 assertEquals(o.score(truth.figures()), o.score(pruned.best().figures()), 0.0);
             }
+            assertTrue(boundPruned > objectives.size() * 10, "bounds pruned only " + boundPruned + " plans at " + w.ratePerS() + " req/s");
         }
     }
 
