@@ -49,6 +49,16 @@ public record ServingResult(String plan, int requests, int completed, int reject
         m.put("preemptions", preemptions);
         m.put("peak_kv_blocks", peakKvBlocks);
         m.put("sim_wall_s", simWallS);
+        return finite(m);
+    }
+
+    /** JSON has no NaN: undefined values (e.g. TPOT when every output is one token) become null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> finite(Map<String, Object> m) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (e.getValue() instanceof Double d && !Double.isFinite(d)) e.setValue(null);
+            else if (e.getValue() instanceof Map<?, ?> sub) finite((Map<String, Object>) sub);
+        }
         return m;
     }
 }
