@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServingSearchTest {
     private static final ClusterChoice NODE = new ClusterChoice("H100-SXM-80GB", 4, 1);
-    private static final Workload LMSYS = lmsys(300);
+    private static final Workload LMSYS = lmsys(200);
     private static final PlanSpace SPACE = new PlanSpace(List.of(NODE), List.of(Precision.BF16, Precision.FP8), List.of(Precision.BF16),
             List.of("vllm-v1"), List.of(32, 256), List.of(512, 4096), List.of("round-robin", "least-outstanding"), true, true);
 
@@ -106,5 +106,21 @@ class ServingSearchTest {
                 .search(layouts, heavy, List.of(Objectives.parse("goodput", tight)), List.of()).best().candidate();
         assertTrue(looseBest.tp() < 4, looseBest.plan());
         assertEquals(4, tightBest.tp(), tightBest.plan());
+    }
+
+    @Test void resultsAreBitForBitTheSameOnOneThreadAndOnFour() {
+        Workload w = LMSYS.rateScaled(200);
+        Objective o = Objectives.parse("ttft-p99", Slo.DEFAULT);
+        SearchResult one = new PlanSearch(evaluator(Slo.DEFAULT), SearchOptions.defaults().withThreads(1)).search(SPACE, w, List.of(o), List.of());
+        SearchResult four = new PlanSearch(evaluator(Slo.DEFAULT), SearchOptions.defaults().withThreads(4)).search(SPACE, w, List.of(o), List.of());
+        assertEquals(one.removedByRule(), four.removedByRule());
+        assertEquals(one.ranking().size(), four.ranking().size());
+        for (int i = 0; i < one.ranking().size(); i++) {
+            Figures a = one.ranking().get(i).figures(), b = four.ranking().get(i).figures();
+            assertEquals(one.ranking().get(i).candidate(), four.ranking().get(i).candidate());
+            assertArrayEquals(a.ttftS(), b.ttftS());
+            assertArrayEquals(a.tpotS(), b.tpotS());
+            assertEquals(a.energyJ(), b.energyJ(), 0.0);
+        }
     }
 }
