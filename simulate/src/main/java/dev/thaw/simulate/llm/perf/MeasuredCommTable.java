@@ -136,6 +136,15 @@ public final class MeasuredCommTable extends CommModel {
         return interpolate(c[0], c[1], bytes);
     }
 
+    /** A measured multi-node curve for exactly this group is used as is; otherwise the hierarchical composition. */
+    @Override public double collective(Op op, double bytes, int n, Cluster cluster) {
+        if (n > cluster.gpusPerNode() && cluster.nodes() > 1) {
+            double[][] c = curves.get(key(op, n, cluster.interNode()));
+            if (c != null) return interpolate(c[0], c[1], bytes);
+        }
+        return super.collective(op, bytes, n, cluster);
+    }
+
     private String key(Op op, int n, Link link) {
         boolean inter = link == cluster.interNode() && cluster.nodes() > 1;
         int gpn = cluster.gpusPerNode();
