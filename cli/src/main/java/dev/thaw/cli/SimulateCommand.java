@@ -13,6 +13,8 @@ import dev.thaw.simulate.llm.Slo;
 import dev.thaw.simulate.llm.hardware.Cluster;
 import dev.thaw.simulate.llm.hardware.HardwareCatalog;
 import dev.thaw.simulate.llm.model.ModelCatalog;
+import dev.thaw.simulate.llm.perf.CommModel;
+import dev.thaw.simulate.llm.perf.MeasuredCommTable;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
 import dev.thaw.simulate.llm.trace.LlmTraceReader;
 import dev.thaw.simulate.llm.trace.SyntheticWorkload;
@@ -63,6 +65,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--slo-ttft-ms", defaultValue = "2000", description = "TTFT objective for goodput (default ${DEFAULT-VALUE}).") double sloTtftMs;
     @Option(names = "--slo-tpot-ms", defaultValue = "100", description = "TPOT objective for goodput (default ${DEFAULT-VALUE}).") double sloTpotMs;
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
+    @Option(names = "--comm", defaultValue = "analytic", description = "Collective times: analytic (alpha-beta), measured (bundled NCCL tables where they exist for the GPU) or a folder of APEX-layout CSVs (default ${DEFAULT-VALUE}).")
+    String comm;
     @Option(names = "--requests-out", description = "Write per-request records (CSV; Parquet not yet supported).") Path requestsOut;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--json", description = "Print one JSON object with the metrics on stdout.") boolean json;
@@ -79,6 +83,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (gpuMemoryUtilization != null) e = e.withGpuMemoryUtilization(gpuMemoryUtilization);
         ServingConfig cfg = ServingConfig.of(ModelCatalog.resolve(model), cluster, p).withEngine(e)
                 .withQuantization(Quantization.of(weights, kv)).withRouter(RouterPolicy.parse(router)).withSlo(new Slo(sloTtftMs, sloTpotMs));
+        cfg = cfg.withComm(switch (comm.toLowerCase(Locale.ROOT)) {
+            case "analytic" -> new CommModel();
+            case "measured" -> MeasuredCommTable.forCluster(cluster);
+            default -> MeasuredCommTable.fromDirectory(Path.of(comm), cluster);
+        });
         if (requestsOut != null && !requestsOut.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
             throw new IllegalArgumentException("--requests-out: only CSV is written for now (name the file *.csv); Parquet needs the ingest writer");
         MemoryPlan mem = ServingSimulator.memoryPlan(cfg);

@@ -38,6 +38,7 @@ public final class StepTimeModel {
     private final Calibration cal;
     private final EngineProfile engine;
     private final CommModel comm;
+    private final Cluster cluster;
     private final Link tpLink, ppIntraLink, ppInterLink;
     private final int ppInterBoundaries;
     private final double gemmPeak, bf16Peak, memBw;
@@ -56,6 +57,7 @@ public final class StepTimeModel {
         this.cal = cal;
         this.engine = engine;
         this.comm = comm;
+        this.cluster = cluster;
         Gpu g = cluster.gpu();
         this.tp = plan.tp();
         this.ep = plan.ep();
@@ -136,7 +138,7 @@ public final class StepTimeModel {
         double pre = b.prefillTokens == 0 ? 0 : Math.max(preF / (bf16Peak * cal.attnComputeEff()), preB / memEffBw);
         // TP all-reduce after attention (and after the FFN for dense layers / ep = 1).
         double arBytes = (double) t * hidden * 2.0;
-        double ar = tp > 1 ? comm.time(CommModel.Op.ALL_REDUCE, arBytes, tp, tpLink) : 0;
+        double ar = tp > 1 ? comm.collective(CommModel.Op.ALL_REDUCE, arBytes, tp, cluster) : 0;
         double arWire = tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, arBytes, tp) : 0;
 
         int layers = denseLayers + moeLayers;
@@ -170,7 +172,7 @@ public final class StepTimeModel {
             double second;
             if (ep > 1) {
                 double a2aBytes = (double) t * k * hidden * 2.0 / ep;
-                epComm = 2 * comm.time(CommModel.Op.ALL_TO_ALL, a2aBytes, ep, tpLink);
+                epComm = 2 * comm.collective(CommModel.Op.ALL_TO_ALL, a2aBytes, ep, cluster);
                 second = epComm;
                 wireIntraOrInter += moeLayers * 2 * CommModel.wireBytesPerGpu(CommModel.Op.ALL_TO_ALL, a2aBytes, ep);
             } else {
@@ -187,7 +189,7 @@ public final class StepTimeModel {
         double headCompute = ls == 0 ? 0 : headF / (bf16Peak * cal.gemmComputeEff() * ls / (ls + cal.gemmHalfTokens()));
         double head = Math.max(headCompute, headB / memEffBw);
         double logitBytes = (double) ls * m.vocab() * 2.0;
-        double gather = tp > 1 && ls > 0 ? comm.time(CommModel.Op.ALL_GATHER, logitBytes, tp, tpLink) : 0;
+        double gather = tp > 1 && ls > 0 ? comm.collective(CommModel.Op.ALL_GATHER, logitBytes, tp, cluster) : 0;
         flops += headF;
         bytes += headB;
 
@@ -207,7 +209,11 @@ public final class StepTimeModel {
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
         // Whole-replica bytes on the wire: every one of the tp GPUs of a stage sends its share of each collective.
         double tpWire = tp * (wireIntraOrInter + (tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, logitBytes, tp) : 0));
-        if (tpLink == ppIntraLink) b.wireBytesIntra += tpWire; else b.wireBytesInter += tpWire;
+        if (tpLink == ppIntraLink) b.wireBytesIntra += tpWire;
+        else { // hierarchical: 1/g of the data crosses the NICs
+            b.wireBytesInter += tpWire / cluster.gpusPerNode();
+            b.wireBytesIntra += tpWire - tpWire / cluster.gpusPerNode();
+        }
 
         if (ops != null) {
             ops[OpType.ATTN_PROJECTIONS.ordinal()] = layers * proj;
