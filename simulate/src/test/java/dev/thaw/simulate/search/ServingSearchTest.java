@@ -123,4 +123,17 @@ class ServingSearchTest {
             assertEquals(a.energyJ(), b.energyJ(), 0.0);
         }
     }
+
+    @Test void deviceCountIsPartOfTheQuestionCostPicksOneGpuLatencyPicksFour() {
+        ClusterChoice one = new ClusterChoice("H100-SXM-80GB", 1, 1);
+        PlanSpace space = new PlanSpace(List.of(NODE, one), List.of(Precision.BF16), List.of(Precision.BF16), List.of("vllm-v1"),
+                List.of(256), List.of(8192), List.of("least-outstanding"), true, true);
+        PlanSearch s = new PlanSearch(new CachedEvaluator(evaluator(Slo.DEFAULT)), SearchOptions.defaults());
+        // At 0.5 req/s every plan keeps up, so cost follows the GPU count while latency follows the TP width.
+        Candidate cheapest = s.search(space, LMSYS, List.of(Objectives.parse("cost", Slo.DEFAULT)), List.of()).best().candidate();
+        assertEquals(1, cheapest.gpus());
+        Candidate fastest = s.search(space, LMSYS, List.of(Objectives.parse("ttft-mean", Slo.DEFAULT)), List.of()).best().candidate();
+        assertEquals(4, fastest.gpus());
+        assertEquals(4, fastest.tp());
+    }
 }
