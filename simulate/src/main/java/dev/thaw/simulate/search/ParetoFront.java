@@ -3,7 +3,7 @@ package dev.thaw.simulate.search;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plans no other plan beats on both of two objectives (ties on both keep the earlier plan). */
+/** Plans no other plan beats on both of two objectives (exact ties on both keep the plan that ranks first). */
 public final class ParetoFront {
     private ParetoFront() {}
 
@@ -19,7 +19,7 @@ public final class ParetoFront {
                 double qa = a.score(q.figures()), qb = b.score(q.figures());
                 boolean weaklyBetter = qa <= pa && qb <= pb;
                 boolean strictly = qa < pa || qb < pb;
-                boolean sameEarlier = qa == pa && qb == pb && q.candidate().id() < p.candidate().id();
+                boolean sameEarlier = qa == pa && qb == pb && PlanSearch.order(a).compare(q, p) < 0;
                 if (weaklyBetter && (strictly || sameEarlier)) { dominated = true; break; }
             }
             if (!dominated) front.add(p);

@@ -103,10 +103,16 @@ public final class PlanSearch {
                 List.copyOf(baselines), List.copyOf(failures), (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Ranking order under one objective: fewer rejected requests, lower score, earlier enumeration. */
+    /**
+     * Ranking order under one objective: fewer rejected requests, lower score; among plans predicted exactly equal
+     * (at light load engine knobs often make no difference) the one with more headroom, i.e. larger max_num_seqs, then
+     * larger token budget; then earlier enumeration.
+     */
     public static Comparator<PlanOutcome> order(Objective o) {
         return Comparator.<PlanOutcome>comparingInt(p -> p.figures().rejected())
                 .thenComparingDouble(p -> o.score(p.figures()))
+                .thenComparingInt(p -> -p.candidate().maxNumSeqs())
+                .thenComparingInt(p -> -p.candidate().maxBatchedTokens())
                 .thenComparingInt(p -> p.candidate().id());
     }
 
