@@ -65,14 +65,13 @@ public final class PlanSearch {
 
         List<PlanOutcome> done = new ArrayList<>();
         // Baselines that are plans of this space count as already simulated: they seed the incumbent.
-        List<Boolean> reused = new ArrayList<>();
-        for (int i = 0; i < legal.size(); i++) reused.add(false);
+        boolean[] reused = new boolean[legal.size()];
         for (Baseline b : baselines) {
             if (!b.feasible()) continue;
             for (int i = 0; i < legal.size(); i++) {
-                if (!reused.get(i) && legal.get(i).sameAs(b.candidate())) {
+                if (!reused[i] && legal.get(i).sameAs(b.candidate())) {
                     done.add(withCandidate(b.outcome(), legal.get(i)));
-                    reused.set(i, true);
+                    reused[i] = true;
                     break;
                 }
             }
@@ -83,7 +82,7 @@ public final class PlanSearch {
             List<Candidate> wave = new ArrayList<>();
             while (pos < order.size() && wave.size() < opts.waveSize()) {
                 int i = order.get(pos++);
-                if (reused.get(i)) continue;
+                if (reused[i]) continue;
                 if (opts.pruning() && dominated(lb[i], done, objectives)) { boundPruned++; continue; }
                 wave.add(legal.get(i));
             }

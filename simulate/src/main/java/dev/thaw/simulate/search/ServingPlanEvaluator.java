@@ -101,8 +101,6 @@ public final class ServingPlanEvaluator implements PlanEvaluator {
     }
 
     @Override public MemoryFit memory(Candidate c) {
-        if (MemoryPlan.structuralProblem(model, config(c).cluster(), new ParallelPlan(c.dp(), c.tp(), c.pp(), c.ep())) != null)
-            return MemoryFit.tooBig(0, MemoryPlan.structuralProblem(model, config(c).cluster(), new ParallelPlan(c.dp(), c.tp(), c.pp(), c.ep())));
         MemoryPlan m = memoryPlan(c);
         return m.feasible() ? MemoryFit.ok(m.weightsGibPerGpu(), m.kvCapacityTokens()) : MemoryFit.tooBig(m.weightsGibPerGpu(), m.reason());
     }
