@@ -2,6 +2,7 @@ package dev.thaw.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.thaw.simulate.llm.Disaggregation;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.ParallelPlan;
 import dev.thaw.simulate.llm.Quantization;
@@ -65,6 +66,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--slo-ttft-ms", defaultValue = "2000", description = "TTFT objective for goodput (default ${DEFAULT-VALUE}).") double sloTtftMs;
     @Option(names = "--slo-tpot-ms", defaultValue = "100", description = "TPOT objective for goodput (default ${DEFAULT-VALUE}).") double sloTpotMs;
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
+    @Option(names = "--prefill-replicas", defaultValue = "0", description = "Disaggregate: this many of the dp replicas only prefill and hand KV to the others (default ${DEFAULT-VALUE}: colocated).")
+    int prefillReplicas;
     @Option(names = "--comm", defaultValue = "analytic", description = "Collective times: analytic (alpha-beta), measured (bundled NCCL tables where they exist for the GPU) or a folder of APEX-layout CSVs (default ${DEFAULT-VALUE}).")
     String comm;
     @Option(names = "--requests-out", description = "Write per-request records (CSV; Parquet not yet supported).") Path requestsOut;
@@ -83,6 +86,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (gpuMemoryUtilization != null) e = e.withGpuMemoryUtilization(gpuMemoryUtilization);
         ServingConfig cfg = ServingConfig.of(ModelCatalog.resolve(model), cluster, p).withEngine(e)
                 .withQuantization(Quantization.of(weights, kv)).withRouter(RouterPolicy.parse(router)).withSlo(new Slo(sloTtftMs, sloTpotMs));
+        cfg = cfg.withDisaggregation(new Disaggregation(prefillReplicas));
         cfg = cfg.withComm(switch (comm.toLowerCase(Locale.ROOT)) {
             case "analytic" -> new CommModel();
             case "measured" -> MeasuredCommTable.forCluster(cluster);
