@@ -70,7 +70,7 @@ public final class SimulateCommand implements Callable<Integer> {
     int prefillReplicas;
     @Option(names = "--comm", defaultValue = "analytic", description = "Collective times: analytic (alpha-beta), measured (bundled NCCL tables where they exist for the GPU) or a folder of APEX-layout CSVs (default ${DEFAULT-VALUE}).")
     String comm;
-    @Option(names = "--requests-out", description = "Write per-request records (CSV; Parquet not yet supported).") Path requestsOut;
+    @Option(names = "--requests-out", description = "Write per-request records: *.csv CSV, *.arrow Arrow IPC, otherwise Parquet.") Path requestsOut;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--json", description = "Print one JSON object with the metrics on stdout.") boolean json;
 
@@ -92,8 +92,6 @@ public final class SimulateCommand implements Callable<Integer> {
             case "measured" -> MeasuredCommTable.forCluster(cluster);
             default -> MeasuredCommTable.fromDirectory(Path.of(comm), cluster);
         });
-        if (requestsOut != null && !requestsOut.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-            throw new IllegalArgumentException("--requests-out: only CSV is written for now (name the file *.csv); Parquet needs the ingest writer");
         MemoryPlan mem = ServingSimulator.memoryPlan(cfg);
         if (!mem.feasible()) {
             System.err.println("thaw simulate: infeasible plan " + p + ": " + mem.reason());
@@ -102,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<LlmRequest> reqs = source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed);
         System.err.printf(Locale.ROOT, "thaw simulate: %s on %d x %s, %s, %s, %d requests%n", cfg.model(), gpus, cluster.gpu().id(), p, e.name(), reqs.size());
         ServingResult r = ServingSimulator.run(cfg, reqs);
-        if (requestsOut != null) r.requestLog().writeCsv(requestsOut);
+        if (requestsOut != null) r.requestLog().write(requestsOut);
         Map<String, Object> out = r.toJson();
         if (json) {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(out));
