@@ -2,6 +2,7 @@ package dev.thaw.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.thaw.simulate.llm.Disaggregation;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.ParallelPlan;
 import dev.thaw.simulate.llm.Quantization;
@@ -65,9 +66,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--slo-ttft-ms", defaultValue = "2000", description = "TTFT objective for goodput (default ${DEFAULT-VALUE}).") double sloTtftMs;
     @Option(names = "--slo-tpot-ms", defaultValue = "100", description = "TPOT objective for goodput (default ${DEFAULT-VALUE}).") double sloTpotMs;
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
+    @Option(names = "--prefill-replicas", defaultValue = "0", description = "Disaggregate: this many of the dp replicas only prefill and hand KV to the others (default ${DEFAULT-VALUE}: colocated).")
+    int prefillReplicas;
     @Option(names = "--comm", defaultValue = "analytic", description = "Collective times: analytic (alpha-beta), measured (bundled NCCL tables where they exist for the GPU) or a folder of APEX-layout CSVs (default ${DEFAULT-VALUE}).")
     String comm;
-    @Option(names = "--requests-out", description = "Write per-request records (CSV; Parquet not yet supported).") Path requestsOut;
+    @Option(names = "--requests-out", description = "Write per-request records: *.csv CSV, *.arrow Arrow IPC, otherwise Parquet.") Path requestsOut;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--json", description = "Print one JSON object with the metrics on stdout.") boolean json;
 
@@ -83,13 +86,12 @@ public final class SimulateCommand implements Callable<Integer> {
         if (gpuMemoryUtilization != null) e = e.withGpuMemoryUtilization(gpuMemoryUtilization);
         ServingConfig cfg = ServingConfig.of(ModelCatalog.resolve(model), cluster, p).withEngine(e)
                 .withQuantization(Quantization.of(weights, kv)).withRouter(RouterPolicy.parse(router)).withSlo(new Slo(sloTtftMs, sloTpotMs));
+        cfg = cfg.withDisaggregation(new Disaggregation(prefillReplicas));
         cfg = cfg.withComm(switch (comm.toLowerCase(Locale.ROOT)) {
             case "analytic" -> new CommModel();
             case "measured" -> MeasuredCommTable.forCluster(cluster);
             default -> MeasuredCommTable.fromDirectory(Path.of(comm), cluster);
         });
-        if (requestsOut != null && !requestsOut.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-            throw new IllegalArgumentException("--requests-out: only CSV is written for now (name the file *.csv); Parquet needs the ingest writer");
         MemoryPlan mem = ServingSimulator.memoryPlan(cfg);
         if (!mem.feasible()) {
             System.err.println("thaw simulate: infeasible plan " + p + ": " + mem.reason());
@@ -98,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
         List<LlmRequest> reqs = source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed);
         System.err.printf(Locale.ROOT, "thaw simulate: %s on %d x %s, %s, %s, %d requests%n", cfg.model(), gpus, cluster.gpu().id(), p, e.name(), reqs.size());
         ServingResult r = ServingSimulator.run(cfg, reqs);
-        if (requestsOut != null) r.requestLog().writeCsv(requestsOut);
+        if (requestsOut != null) r.requestLog().write(requestsOut);
         Map<String, Object> out = r.toJson();
         if (json) {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(out));

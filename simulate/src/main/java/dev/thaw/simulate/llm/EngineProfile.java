@@ -51,12 +51,21 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
         return new EngineProfile("sarathi", Scheduling.TOKEN_BUDGET, 256, 512, false, 16, 0.90, 1.0e-3, 10e-6, 0.0, 0, 1.5);
     }
 
+    /**
+     * vLLM 0.5/0.6 V0 with chunked prefill, which 0.6 turns on by default for models whose context exceeds 32K:
+     * decodes first, then prefill chunks, in a budget of 512 tokens; V0 overheads.
+     */
+    public static EngineProfile vllmV0Chunked() {
+        return new EngineProfile("vllm-v0-chunked", Scheduling.TOKEN_BUDGET, 256, 512, false, 16, 0.90, 2.0e-3, 20e-6, 0.0, 0, 1.5);
+    }
+
     public static EngineProfile named(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "vllm-v0-chunked", "vllm-0.6-chunked" -> vllmV0Chunked();
             case "vllm-v0", "vllm0", "vllm-0.6", "vllm-0.5", "v0" -> vllmV0();
             case "vllm-v1", "vllm1", "vllm", "v1" -> vllmV1();
             case "sarathi", "sarathi-serve" -> sarathi();
-            default -> throw new IllegalArgumentException("unknown engine profile '" + s + "': expected vllm-v0, vllm-v1 or sarathi");
+            default -> throw new IllegalArgumentException("unknown engine profile '" + s + "': expected vllm-v0, vllm-v0-chunked, vllm-v1 or sarathi");
         };
     }
 

@@ -2,6 +2,7 @@ package dev.thaw.simulate.llm;
 
 import dev.thaw.simulate.llm.engine.EventLoop;
 import dev.thaw.simulate.llm.hardware.Gpu;
+import dev.thaw.simulate.llm.hardware.Link;
 import dev.thaw.simulate.llm.metrics.Recorder;
 import dev.thaw.simulate.llm.metrics.RequestLog;
 import dev.thaw.simulate.llm.metrics.Summary;
@@ -38,7 +39,9 @@ public final class ServingSimulator {
         Gpu g = c.cluster().gpu();
         Recorder rec = new Recorder(g.tdpW() - g.idleW(), g.intraNode().energyPjPerBit(), c.cluster().interNode().energyPjPerBit(), c.plan().tp());
         int maxModelLen = c.engine().maxModelLen() > 0 ? c.engine().maxModelLen() : c.model().maxPositions();
-        EventLoop loop = new EventLoop(requests, c.plan().dp(), c.plan().pp(), c.engine(), model, rec, mem.kvBlocks(), c.router(), maxModelLen, c.prefixUnitTokens());
+        Link kvLink = c.cluster().linkFor(2 * c.plan().gpusPerReplica());
+        EventLoop loop = new EventLoop(requests, c.plan().dp(), c.plan().pp(), c.engine(), model, rec, mem.kvBlocks(), c.router(), maxModelLen,
+                c.prefixUnitTokens(), c.disaggregation().prefillReplicas(), mem.kvBytesPerTokenPerGpu(), kvLink);
         loop.run();
         RequestLog log = loop.table().toLog();
         return summarize(c, mem, rec, loop, log, (System.nanoTime() - t0) / 1e9);
@@ -69,7 +72,9 @@ public final class ServingSimulator {
         double makespan = completed > 0 ? last - first : 0;
         Gpu g = c.cluster().gpu();
         int gpus = c.plan().gpus();
-        double energy = gpus * g.idleW() * makespan + rec.dynamicEnergyJ() + rec.commEnergyJ();
+        Link kvLink = c.cluster().linkFor(2 * c.plan().gpusPerReplica());
+        double kvTransferJ = (double) loop.kvBytesMovedPerGpu() * c.plan().gpusPerReplica() * 8e-12 * kvLink.energyPjPerBit();
+        double energy = gpus * g.idleW() * makespan + rec.dynamicEnergyJ() + rec.commEnergyJ() + kvTransferJ;
         double cost = g.pricePerHourUsd() * gpus * makespan / 3600.0;
         double perS = makespan > 0 ? 1.0 / makespan : Double.NaN;
         Summary itl = Summary.ofHistogramUs(rec.itlHistogramUs(), rec.itlMeanS() * 1e3);

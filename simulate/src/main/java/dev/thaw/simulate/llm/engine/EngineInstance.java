@@ -25,6 +25,15 @@ final class EngineInstance {
     private final long watermarkBlocks;
     final PrefixCache cache; // null when prefix caching is off
 
+    /** What an instance does under disaggregation. */
+    enum Role { BOTH, PREFILL, DECODE }
+
+    /** Receives requests whose prompt a prefill-only instance finished (their KV leaves with them). */
+    interface Handoff { void prefilled(int r, double now); }
+
+    Role role = Role.BOTH;
+    Handoff handoff;
+
     private final IntDeque waiting = new IntDeque();
     private int[] running = new int[64];
     private int runningSize;
@@ -66,7 +75,7 @@ final class EngineInstance {
 
     void enqueue(int r, double now) {
         t.status[r] = RequestTable.WAITING;
-        t.queued[r] = now;
+        if (Double.isNaN(t.queued[r])) t.queued[r] = now;
         t.replica[r] = replica;
         waiting.addLast(r);
         unfinished++;
@@ -117,7 +126,7 @@ final class EngineInstance {
             if (chunk < 0) break;
             waiting.pollFirst();
             addRunning(r, now);
-            addPrefill(r, chunk);
+            if (t.decoding(r)) addDecode(r); else addPrefill(r, chunk);
             budget -= chunk;
         }
         if (batchSize > 0) return;
@@ -150,7 +159,7 @@ final class EngineInstance {
             if (chunk < 0) break;
             waiting.pollFirst();
             addRunning(r, now);
-            addPrefill(r, chunk);
+            if (t.decoding(r)) addDecode(r); else addPrefill(r, chunk);
             budget -= chunk;
         }
     }
@@ -160,6 +169,7 @@ final class EngineInstance {
      * remaining prefill when {@code whole}). Returns the chunk, or -1 (state undone) when it does not fit.
      */
     private int admit(int r, int budget, boolean whole, boolean aloneMayExceedBudget) {
+        if (t.decoding(r)) return allocate(r, t.computed[r] + 1, watermarkBlocks) ? 1 : -1; // KV arrived from a prefill instance
         int units = 0;
         long[] h = t.prefixHashes[r];
         if (cache != null && h.length > 0) {
@@ -267,6 +277,12 @@ final class EngineInstance {
                 releaseBlocks(r);
                 unfinished--;
                 anyDone = true;
+            } else if (role == Role.PREFILL) { // hand the request and its KV over to a decode instance
+                t.status[r] = RequestTable.TRANSFER;
+                releaseBlocks(r);
+                unfinished--;
+                anyDone = true;
+                handoff.prefilled(r, now);
             }
         }
         if (anyDone) {

@@ -9,7 +9,7 @@ import java.util.List;
  * arrival). Times are seconds on the trace clock; NaN where an event has not happened.
  */
 public final class RequestTable {
-    public static final byte PENDING = 0, WAITING = 1, RUNNING = 2, DONE = 3, REJECTED = 4;
+    public static final byte PENDING = 0, WAITING = 1, RUNNING = 2, DONE = 3, REJECTED = 4, TRANSFER = 5;
 
     final int n;
     final long[] id;

@@ -64,5 +64,15 @@ public record RequestLog(long[] requestId, double[] arrivalS, int[] promptTokens
         }
     }
 
+    /**
+     * Writes the records in the form the file name asks for: {@code .csv} CSV, {@code .arrow} Arrow IPC, anything
+     * else Parquet (docs/cli.md's rule for {@code -o}).
+     */
+    public void write(Path out) {
+        String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".csv")) writeCsv(out);
+        else RequestLogParquet.write(this, out, name.endsWith(".arrow") ? dev.thaw.ingest.write.OutputKind.ARROW : dev.thaw.ingest.write.OutputKind.PARQUET);
+    }
+
     private static String num(double v) { return Double.isNaN(v) ? "" : Double.toString(v); }
 }
