@@ -23,6 +23,7 @@ import dev.thaw.simulate.search.PlanEvaluator;
 import dev.thaw.simulate.search.PlanOutcome;
 import dev.thaw.simulate.search.PlanSearch;
 import dev.thaw.simulate.search.PlanSpace;
+import dev.thaw.simulate.search.RankingTable;
 import dev.thaw.simulate.search.SearchJson;
 import dev.thaw.simulate.search.SearchOptions;
 import dev.thaw.simulate.search.SearchResult;
@@ -90,7 +91,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--attainment", defaultValue = "0.9", description = "Share of requests that must meet both SLOs for --max-rate (default ${DEFAULT-VALUE}).") double attainment;
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
     @Option(names = "--autoscale", description = "Autoscaling search (not part of this command yet).") boolean autoscale;
-    @Option(names = {"-o", "--output"}, description = "Write the JSON result to this file (a .csv name writes the ranking as CSV).") Path output;
+    @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
 
     @Override public Integer call() throws Exception {
@@ -138,7 +139,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (maxRate && r.best() != null) out.put("max_rate", maxRates(ev, r, w, slo));
         Object clean = finite(out);
 
-        if (output != null) write(output, r, clean, primary);
+        if (output != null) write(output, r, clean, primary, slo);
         if (json) {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(clean));
         } else {
@@ -206,29 +207,18 @@ public final class SearchCommand implements Callable<Integer> {
                 ttft.mean() * 1e3, tpot.mean() * 1e3, p.figures().outputTokensPerS(), p.figures().rejected());
     }
 
-    private static void write(Path out, SearchResult r, Object json, Objective o) throws Exception {
+    /** {@code .json}: the JSON object; {@code .csv}, {@code .arrow}, anything else (Parquet): the ranking table. */
+    private static void write(Path out, SearchResult r, Object json, Objective o, Slo slo) throws Exception {
+        if (!out.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            RankingTable.write(r.ranking(), o, slo, out);
+            return;
+        }
         Path abs = out.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent() == null ? Path.of(".") : abs.getParent(), ".search", ".tmp");
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), ".search", ".tmp");
         try {
-            if (out.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                StringBuilder b = new StringBuilder("rank,plan,gpu,gpus,nodes,stage_layers,weights,kv,engine,max_num_seqs,max_batched_tokens,router,objective,value,"
-                        + "ttft_mean_ms,ttft_p99_ms,tpot_mean_ms,tpot_p99_ms,e2e_p99_s,output_tok_per_s,rejected,kv_capacity_tokens,weights_gib_per_gpu\n");
-                int i = 0;
-                for (PlanOutcome p : r.ranking()) {
-                    var c = p.candidate();
-                    Stats t = Stats.of(p.figures().ttftS()), d = Stats.of(p.figures().tpotS()), e = Stats.of(p.figures().e2eS());
-                    b.append(String.format(Locale.ROOT, "%d,\"%s\",%s,%d,%d,%s,%s,%s,%s,%d,%d,%s,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%d,%d,%.4f%n",
-                            ++i, c.plan(), c.cluster().gpu(), c.gpus(), c.cluster().nodes(), String.join("/", c.stageLayers().stream().map(String::valueOf).toList()),
-                            c.weights().id(), c.kv().id(), c.engine(), c.maxNumSeqs(), c.maxBatchedTokens(), c.router(), o.name(), o.value(p.figures()),
-                            t.mean() * 1e3, t.p99() * 1e3, d.mean() * 1e3, d.p99() * 1e3, e.p99(), p.figures().outputTokensPerS(), p.figures().rejected(),
-                            p.kvCapacityTokens(), p.weightsGibPerGpu()));
-                }
-                Files.writeString(tmp, b);
-            } else {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
