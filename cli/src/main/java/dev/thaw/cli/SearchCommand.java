@@ -87,7 +87,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--no-prune", description = "Simulate every legal plan (no bound pruning, no KV heuristic).") boolean noPrune;
     @Option(names = "--threads", description = "Simulation threads (default: available cores). Results do not depend on it.") Integer threads;
     @Option(names = "--top", defaultValue = "10", description = "Plans listed in the ranking (default ${DEFAULT-VALUE}).") int top;
-    @Option(names = "--max-rate", description = "Also find the maximum sustainable request rate (SLO attainment >= --attainment) of the best plan and each baseline.") boolean maxRate;
+    @Option(names = "--max-rate", description = "Also find the maximum sustainable request rate (SLO attainment >= --attainment) of the best plan(s) and each baseline.") boolean maxRate;
+    @Option(names = "--max-rate-top", defaultValue = "1", description = "With --max-rate: how many ranked plans to bisect (default ${DEFAULT-VALUE}).") int maxRateTop;
     @Option(names = "--attainment", defaultValue = "0.9", description = "Share of requests that must meet both SLOs for --max-rate (default ${DEFAULT-VALUE}).") double attainment;
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
     @Option(names = "--autoscale", description = "Autoscaling search (not part of this command yet).") boolean autoscale;
@@ -98,6 +99,8 @@ public final class SearchCommand implements Callable<Integer> {
         if (autoscale) throw new IllegalArgumentException("--autoscale is not implemented by thaw search yet (it belongs to the autoscaling work); run without it");
         if (gpus < 1 || nodes < 1 || gpus % nodes != 0) throw new IllegalArgumentException(gpus + " GPUs cannot be split evenly over " + nodes + " nodes");
         if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
+        if (maxRateTop < 1) throw new IllegalArgumentException("--max-rate-top must be at least 1");
+        if (!(attainment > 0 && attainment <= 1)) throw new IllegalArgumentException("--attainment must be in (0, 1]");
         if (!(rateScale > 0)) throw new IllegalArgumentException("--rate-scale must be positive");
         HardwareCatalog catalog = hardwareCatalog != null ? HardwareCatalog.withUserFile(hardwareCatalog) : HardwareCatalog.bundled();
         ModelSpec spec = ModelCatalog.resolve(model);
@@ -144,28 +147,43 @@ public final class SearchCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(clean));
         } else {
             printText(r, primary, front, slo);
-            if (maxRate && out.get("max_rate") instanceof Map<?, ?> mr)
-                mr.forEach((k, v) -> System.out.printf(Locale.ROOT, "max sustainable rate %-12s %s%n", k, v));
+            if (maxRate && out.get("max_rate") instanceof Map<?, ?> mr) {
+                if (mr.get("ranking") instanceof List<?> l) for (int i = 0; i < l.size(); i++) printRate("rank " + (i + 1), l.get(i));
+                if (mr.get("baselines") instanceof Map<?, ?> b) b.forEach((k, v) -> printRate(String.valueOf(k), v));
+            }
         }
         return r.best() == null ? ThawCommand.FAILED : ThawCommand.OK;
     }
 
+    /** Max sustainable rate of the first {@code --max-rate-top} ranked plans and of each feasible baseline. */
     private Map<String, Object> maxRates(PlanEvaluator ev, SearchResult r, Workload w, Slo slo) {
+        List<Object> ranked = new ArrayList<>();
+        for (PlanOutcome p : r.ranking().subList(0, Math.min(maxRateTop, r.ranking().size())))
+            ranked.add(maxRate(ev, p.candidate(), w, slo));
+        Map<String, Object> base = new LinkedHashMap<>();
+        for (Baseline b : r.baselines()) if (b.feasible()) base.put(b.name(), maxRate(ev, b.candidate(), w, slo));
         Map<String, Object> m = new LinkedHashMap<>();
-        List<Map.Entry<String, dev.thaw.simulate.search.Candidate>> todo = new ArrayList<>();
-        todo.add(Map.entry("best", r.best().candidate()));
-        for (Baseline b : r.baselines()) if (b.feasible()) todo.add(Map.entry(b.name(), b.candidate()));
-        for (var e : todo) {
-            MaxSustainableRate.Result x = MaxSustainableRate.find(ev, e.getValue(), w, slo, attainment, 6);
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("plan", e.getValue().plan());
-            v.put("req_per_s", x.requestsPerS());
-            v.put("rate_scale", x.rateScale());
-            v.put("bracketed", x.bracketed());
-            v.put("simulations", x.simulations());
-            m.put(e.getKey(), v);
-        }
+        m.put("attainment", attainment);
+        m.put("ranking", ranked);
+        m.put("baselines", base);
         return m;
+    }
+
+    private Map<String, Object> maxRate(PlanEvaluator ev, dev.thaw.simulate.search.Candidate c, Workload w, Slo slo) {
+        MaxSustainableRate.Result x = MaxSustainableRate.find(ev, c, w, slo, attainment, 6);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("plan", c.plan());
+        v.put("label", c.label());
+        v.put("req_per_s", x.requestsPerS());
+        v.put("rate_scale", x.rateScale());
+        v.put("bracketed", x.bracketed());
+        v.put("simulations", x.simulations());
+        return v;
+    }
+
+    private static void printRate(String who, Object v) {
+        if (v instanceof Map<?, ?> m)
+            System.out.printf(Locale.ROOT, "max sustainable rate %-12s %8.2f req/s  %s%n", who, (Double) m.get("req_per_s"), m.get("label"));
     }
 
     static ClusterChoice parseChoice(String s, HardwareCatalog catalog) {
