@@ -16,6 +16,7 @@ import dev.thaw.simulate.llm.hardware.HardwareCatalog;
 import dev.thaw.simulate.llm.model.ModelCatalog;
 import dev.thaw.simulate.llm.perf.CommModel;
 import dev.thaw.simulate.llm.perf.MeasuredCommTable;
+import dev.thaw.simulate.llm.perf.MeasuredGemmTable;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
 import dev.thaw.simulate.llm.trace.LlmTraceReader;
 import dev.thaw.simulate.llm.trace.SyntheticWorkload;
@@ -70,6 +71,8 @@ public final class SimulateCommand implements Callable<Integer> {
     int prefillReplicas;
     @Option(names = "--comm", defaultValue = "analytic", description = "Collective times: analytic (alpha-beta), measured (bundled NCCL tables where they exist for the GPU) or a folder of APEX-layout CSVs (default ${DEFAULT-VALUE}).")
     String comm;
+    @Option(names = "--gemm-table", description = "Measured GEMM times in the APEX layout (gpu,dtype,m,k,n,time(us)) overriding the analytic dense GEMMs where they cover a shape.")
+    Path gemmTable;
     @Option(names = "--requests-out", description = "Write per-request records: *.csv CSV, *.arrow Arrow IPC, otherwise Parquet.") Path requestsOut;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--json", description = "Print one JSON object with the metrics on stdout.") boolean json;
@@ -87,6 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ServingConfig cfg = ServingConfig.of(ModelCatalog.resolve(model), cluster, p).withEngine(e)
                 .withQuantization(Quantization.of(weights, kv)).withRouter(RouterPolicy.parse(router)).withSlo(new Slo(sloTtftMs, sloTpotMs));
         cfg = cfg.withDisaggregation(new Disaggregation(prefillReplicas));
+        if (gemmTable != null) cfg = cfg.withGemmTable(MeasuredGemmTable.read(gemmTable));
         cfg = cfg.withComm(switch (comm.toLowerCase(Locale.ROOT)) {
             case "analytic" -> new CommModel();
             case "measured" -> MeasuredCommTable.forCluster(cluster);

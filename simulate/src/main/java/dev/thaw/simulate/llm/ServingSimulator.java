@@ -22,7 +22,7 @@ public final class ServingSimulator {
 
     /** The step-time model of a configuration (for what-if costing of single batches). */
     public static StepTimeModel stepTimeModel(ServingConfig c) {
-        return new StepTimeModel(c.model(), c.cluster(), c.plan(), c.quantization(), c.engine(), c.calibration(), c.comm());
+        return new StepTimeModel(c.model(), c.cluster(), c.plan(), c.quantization(), c.engine(), c.calibration(), c.comm(), c.gemmTable());
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.thaw.simulate.llm.engine;
 
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
 
 /**
  * Prefix cache of one engine instance, keyed by the trace's prefix-block hashes (Mooncake: one hash per 512 tokens;
@@ -12,8 +12,10 @@ import java.util.Map;
  */
 final class PrefixCache {
     private final int unitTokens, unitBlocks;
-    /** hash -> reference count; access order gives LRU. */
-    private final LinkedHashMap<Long, int[]> units = new LinkedHashMap<>(256, 0.75f, true);
+    /** hash -> reference count. */
+    private final HashMap<Long, int[]> units = new HashMap<>(256);
+    /** Unpinned units, least recently released first (vLLM's free-block queue order). */
+    private final LinkedHashSet<Long> evictable = new LinkedHashSet<>();
     private long cachedBlocks, evictableBlocks;
 
     PrefixCache(int unitTokens, int blockSize) {
@@ -26,7 +28,7 @@ final class PrefixCache {
     long cachedBlocks() { return cachedBlocks; }
     long evictableBlocks() { return evictableBlocks; }
 
-    /** Number of leading hashes present (without touching LRU order). */
+    /** Number of leading hashes present (does not change eviction order). */
     int match(long[] hashes, int maxUnits) {
         int k = 0;
         int lim = Math.min(maxUnits, hashes.length);
@@ -42,7 +44,10 @@ final class PrefixCache {
     void acquire(long[] hashes, int k) {
         for (int i = 0; i < k; i++) {
             int[] ref = units.get(hashes[i]);
-            if (ref[0]++ == 0) evictableBlocks -= unitBlocks;
+            if (ref[0]++ == 0) {
+                evictableBlocks -= unitBlocks;
+                evictable.remove(hashes[i]);
+            }
         }
     }
 
@@ -51,7 +56,10 @@ final class PrefixCache {
         for (int i = 0; i < k; i++) {
             int[] ref = units.get(hashes[i]);
             if (ref == null) throw new IllegalStateException("released an uncached prefix unit");
-            if (--ref[0] == 0) evictableBlocks += unitBlocks;
+            if (--ref[0] == 0) {
+                evictableBlocks += unitBlocks;
+                evictable.add(hashes[i]);
+            }
         }
     }
 
@@ -68,15 +76,14 @@ final class PrefixCache {
     /** Evicts unpinned units, oldest first, until at least {@code blocks} blocks are freed or none is left; returns blocks freed. */
     long evict(long blocks) {
         long freed = 0;
-        Iterator<Map.Entry<Long, int[]>> it = units.entrySet().iterator();
-        while (freed < blocks && evictableBlocks > 0 && it.hasNext()) {
-            Map.Entry<Long, int[]> e = it.next();
-            if (e.getValue()[0] == 0) {
-                it.remove();
-                freed += unitBlocks;
-                cachedBlocks -= unitBlocks;
-                evictableBlocks -= unitBlocks;
-            }
+        Iterator<Long> it = evictable.iterator();
+        while (freed < blocks && it.hasNext()) {
+            Long h = it.next();
+            it.remove();
+            units.remove(h);
+            freed += unitBlocks;
+            cachedBlocks -= unitBlocks;
+            evictableBlocks -= unitBlocks;
         }
         return freed;
     }

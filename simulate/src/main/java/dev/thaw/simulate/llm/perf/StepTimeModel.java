@@ -50,8 +50,25 @@ public final class StepTimeModel {
     private final double elementwiseBytesPerTokDense, elementwiseBytesPerTokMoe;
     private final double lmHeadParams, hidden;
 
+    private final MeasuredGemmTable gemm; // null: analytic GEMMs only
+    private final double qkvOut, oIn, ffnIn;
+
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
                          Calibration cal, CommModel comm) {
+        this(m, cluster, plan, q, engine, cal, comm, null);
+    }
+
+    /**
+     * With a measured GEMM table (16-bit), the dense projections and FFN GEMMs of BF16 models without MLA take its
+     * interpolated times where it covers their shapes (QKV: h -> (q + 2 kv) head_dim / tp, O: q head_dim / tp -> h,
+     * gate+up: h -> 2 ffn / tp, down: ffn / tp -> h); MoE experts, MLA and quantized weights stay analytic.
+     */
+    public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
+                         Calibration cal, CommModel comm, MeasuredGemmTable gemm) {
+        this.gemm = q.weights() == Precision.BF16 && !m.isMla() ? gemm : null;
+        this.qkvOut = ((double) m.heads() / plan.tp() + 2.0 * MemoryPlan.kvHeadsPerGpu(m, plan.tp())) * m.headDim();
+        this.oIn = (double) m.heads() / plan.tp() * m.headDim();
+        this.ffnIn = (double) m.intermediate() / plan.tp();
         this.m = m;
         this.plan = plan;
         this.cal = cal;
@@ -130,6 +147,10 @@ public final class StepTimeModel {
         // Common per layer: attention projections.
         double projF = 2.0 * t * attnParams, projB = attnParams * wBytes;
         double proj = Math.max(projF / (gemmPeak * effC), projB / memEffBw);
+        if (gemm != null && t > 0) {
+            double measured = gemm.seconds(qkvOut, hidden, t) + gemm.seconds(hidden, oIn, t);
+            if (!Double.isNaN(measured)) proj = measured;
+        }
         // Attention core.
         double decF = b.decodeContextSum * decodeFlopsPerCtx, decB = b.decodeContextSum * kvBytesPerTokLayer;
         double dec = b.decodeSeqs == 0 ? 0 : Math.max(decF / (bf16Peak * cal.attnComputeEff()), decB / (memBw * cal.attnMemEff()));
@@ -149,6 +170,10 @@ public final class StepTimeModel {
         // Dense FFN layers.
         double ffnF = 2.0 * t * denseFfnParams, ffnB = denseFfnParams * wBytes;
         double ffn = Math.max(ffnF / (gemmPeak * effC), ffnB / memEffBw);
+        if (gemm != null && t > 0 && denseLayers > 0) {
+            double measured = gemm.seconds(2 * ffnIn, hidden, t) + gemm.seconds(hidden, ffnIn, t);
+            if (!Double.isNaN(measured)) ffn = measured;
+        }
         double elemDenseB = t * elementwiseBytesPerTokDense;
         double elemDense = elemDenseB / (memBw * cal.elementwiseMemEff());
         double denseLayer = common + ffn + elemDense + ar;
