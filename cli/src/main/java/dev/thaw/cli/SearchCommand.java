@@ -84,6 +84,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--routers", split = ",", defaultValue = "round-robin,least-outstanding", description = "Routers to try when dp > 1 (default ${DEFAULT-VALUE}).") List<String> routers;
     @Option(names = "--tp-across-nodes", description = "Allow tensor parallelism over InfiniBand (off: TP stays inside a node).") boolean tpAcrossNodes;
     @Option(names = "--no-uneven-pipeline", description = "Only pipeline degrees that divide the layer count.") boolean noUneven;
+    @Option(names = "--disaggregation", description = "Also try disaggregated prefill/decode: 1 .. dp-1 of the replicas only prefill.") boolean disaggregation;
     @Option(names = "--no-prune", description = "Simulate every legal plan (no bound pruning, no KV heuristic).") boolean noPrune;
     @Option(names = "--threads", description = "Simulation threads (default: available cores). Results do not depend on it.") Integer threads;
     @Option(names = "--top", defaultValue = "10", description = "Plans listed in the ranking (default ${DEFAULT-VALUE}).") int top;
@@ -113,7 +114,7 @@ public final class SearchCommand implements Callable<Integer> {
         for (String a : also) clusters.add(parseChoice(a, catalog));
         PlanSpace space = new PlanSpace(clusters, weights.stream().map(Precision::parse).toList(), kv.stream().map(Precision::parse).toList(),
                 List.of(engine), maxNumSeqs, maxBatchedTokens, routers.stream().map(r -> { dev.thaw.simulate.llm.RouterPolicy.parse(r); return r; }).toList(),
-                !tpAcrossNodes, !noUneven);
+                !tpAcrossNodes, !noUneven, disaggregation);
         Workload w = new Workload(source.trace != null ? String.valueOf(source.trace.getFileName()) : source.workload,
                 source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed));
         if (rateScale != 1) w = w.rateScaled(rateScale);

@@ -9,7 +9,8 @@ import java.util.List;
  * Lists every combination of the plan space in a fixed order: for each cluster, every factorisation
  * dp x tp x pp of its GPU count (tp outer, then pp), every pipeline split, every expert-parallel degree dividing tp
  * for MoE models (experts are split inside the tensor-parallel group: ep = 1 slices every expert over tp GPUs,
- * ep = tp gives each GPU whole experts), then quantization, engine knobs and router. Splits other than the
+ * ep = tp gives each GPU whole experts), then quantization, engine knobs, router and (when the space asks for
+ * disaggregation) the number of prefill-only replicas. Splits other than the
  * balanced one are listed only when {@code headAwareSplits} is set (the evaluator must model them). Illegal combinations are listed too; the
  * {@link PlanRules} remove them and count how many each rule removed.
  */
@@ -34,8 +35,9 @@ public final class PlanEnumerator {
                                         for (int seqs : space.maxNumSeqs())
                                             for (int tokens : space.maxBatchedTokens())
                                                 for (String router : space.routers())
-                                                    out.add(new Candidate(out.size(), cluster, dp, tp, pp, ep, split, w, kv,
-                                                            engine, seqs, tokens, router));
+                                                    for (int pre = 0; pre < (space.disaggregation() ? Math.max(1, dp) : 1); pre++)
+                                                        out.add(new Candidate(out.size(), cluster, dp, tp, pp, ep, split, w, kv,
+                                                                engine, seqs, tokens, router, pre));
                         }
                     }
                 }

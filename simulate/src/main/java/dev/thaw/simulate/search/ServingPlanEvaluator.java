@@ -1,5 +1,6 @@
 package dev.thaw.simulate.search;
 
+import dev.thaw.simulate.llm.Disaggregation;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.ParallelPlan;
 import dev.thaw.simulate.llm.Quantization;
@@ -78,7 +79,7 @@ public final class ServingPlanEvaluator implements PlanEvaluator {
         EngineProfile e = base.withMaxNumSeqs(c.maxNumSeqs()).withMaxBatchedTokens(c.maxBatchedTokens());
         Quantization q = new Quantization(c.weights(), c.kv());
         return template.withCluster(cl).withPlan(new ParallelPlan(c.dp(), c.tp(), c.pp(), c.ep())).withQuantization(q)
-                .withEngine(e).withRouter(RouterPolicy.parse(c.router()));
+                .withEngine(e).withRouter(RouterPolicy.parse(c.router())).withDisaggregation(new Disaggregation(c.prefillReplicas()));
     }
 
     /** Everything but dp and router: what memory and step time depend on. */

@@ -136,4 +136,29 @@ class ServingSearchTest {
         assertEquals(4, fastest.gpus());
         assertEquals(4, fastest.tp());
     }
+
+    @Test void disaggregatedPlansAreSearchedTheirBoundsHoldAndPruningKeepsTheOptimum() {
+        Workload w = LMSYS.rateScaled(200);
+        PlanSpace space = PlanSpace.layoutsOnly(NODE, "vllm-v1", 256, 8192).withRouters(List.of("least-outstanding")).withDisaggregation(true);
+        ServingPlanEvaluator raw = evaluator(Slo.DEFAULT);
+        PlanEvaluator ev = new CachedEvaluator(raw);
+        SearchResult all = new PlanSearch(ev, SearchOptions.defaults().withPruning(false)).search(space, w, List.of(Objectives.parse("ttft-mean", Slo.DEFAULT)), List.of());
+        assertTrue(all.failures().isEmpty(), all.failures().toString());
+        // dp=4: 0..3 prefill replicas; dp=2 (tp=2 or pp=2): 0..1 each; dp=1: colocated only (3 layouts).
+        assertEquals(4 + 2 * 2 + 3, all.simulated());
+        for (PlanOutcome p : all.ranking()) {
+            if (p.candidate().prefillReplicas() == 0) continue;
+            Figures lb = raw.lowerBounds(p.candidate(), w), f = p.figures();
+            for (int i = 0; i < w.size(); i++) {
+                assertTrue(lb.ttftS()[i] <= f.ttftS()[i] + 1e-9, "TTFT " + p.candidate().label() + " request " + i);
+                if (!Double.isNaN(f.tpotS()[i])) assertTrue(lb.tpotS()[i] <= f.tpotS()[i] + 1e-9, "TPOT " + p.candidate().label() + " request " + i);
+            }
+        }
+        for (String name : List.of("ttft-mean", "tpot-mean", "e2e-p99", "throughput")) {
+            Objective o = Objectives.parse(name, Slo.DEFAULT);
+            PlanOutcome truth = all.ranking().stream().min(PlanSearch.order(o)).orElseThrow();
+            assertEquals(truth.candidate().label(), new PlanSearch(ev, SearchOptions.defaults()).search(space, w, List.of(o), List.of())
+                    .best().candidate().label(), name);
+        }
+    }
 }
