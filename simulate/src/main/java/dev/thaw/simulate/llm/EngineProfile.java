@@ -20,11 +20,14 @@ import java.util.Locale;
  *
  * <p>Overheads are the CPU/launch time the GPU waits per step: {@code stepOverheadS} plus {@code perSeqOverheadS}
  * per scheduled request (scheduling, input preparation, sampling, detokenization in the engine process). Their
- * defaults are estimates (see simulate/README.md) and the main calibration knobs.
+ * defaults are estimates (see simulate/README.md) and the main calibration knobs. Steps that run without CUDA
+ * graphs add {@code eagerLaunchPerLayerS} per layer (kernel launches from Python): in the V0-style engines every
+ * step that carries prefill tokens (V0 captures graphs for decode batches only); 0 for vLLM v1, whose piecewise
+ * CUDA graphs cover every step.
  */
 public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, int maxBatchedTokens, boolean prefixCaching,
                             int blockSize, double gpuMemoryUtilization, double stepOverheadS, double perSeqOverheadS,
-                            double watermark, int maxModelLen, double reserveGib) {
+                            double watermark, int maxModelLen, double reserveGib, double eagerLaunchPerLayerS) {
 
     /** Prefill-first (vLLM v0) or a shared token budget with chunked prefill (vLLM v1, Sarathi). */
     public enum Scheduling { PREFILL_FIRST, TOKEN_BUDGET }
@@ -32,23 +35,23 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
     public EngineProfile {
         if (maxNumSeqs < 1 || maxBatchedTokens < 1 || blockSize < 1) throw new IllegalArgumentException("engine " + name + ": max_num_seqs, max_num_batched_tokens and block size must be >= 1");
         if (!(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1)) throw new IllegalArgumentException("gpu_memory_utilization must be in (0, 1], got " + gpuMemoryUtilization);
-        if (stepOverheadS < 0 || perSeqOverheadS < 0 || watermark < 0 || watermark >= 1 || maxModelLen < 0 || reserveGib < 0)
+        if (stepOverheadS < 0 || perSeqOverheadS < 0 || eagerLaunchPerLayerS < 0 || watermark < 0 || watermark >= 1 || maxModelLen < 0 || reserveGib < 0)
             throw new IllegalArgumentException("engine " + name + ": overheads, watermark, max_model_len and reserve must be non-negative");
     }
 
     /** vLLM 0.6 V0 defaults: 256 seqs, 8192 batched tokens (max(max_model_len, 2048) with an 8K context), 0.9 utilization. */
     public static EngineProfile vllmV0() {
-        return new EngineProfile("vllm-v0", Scheduling.PREFILL_FIRST, 256, 8192, false, 16, 0.90, 2.0e-3, 20e-6, 0.01, 0, 1.5);
+        return new EngineProfile("vllm-v0", Scheduling.PREFILL_FIRST, 256, 8192, false, 16, 0.90, 2.0e-3, 20e-6, 0.01, 0, 1.5, 60e-6);
     }
 
     /** vLLM 0.8+ V1 defaults for the OpenAI server on data-center GPUs: 256 seqs, 8192-token budget, prefix caching. */
     public static EngineProfile vllmV1() {
-        return new EngineProfile("vllm-v1", Scheduling.TOKEN_BUDGET, 256, 8192, true, 16, 0.90, 0.6e-3, 5e-6, 0.0, 0, 1.5);
+        return new EngineProfile("vllm-v1", Scheduling.TOKEN_BUDGET, 256, 8192, true, 16, 0.90, 0.6e-3, 5e-6, 0.0, 0, 1.5, 0);
     }
 
     /** Sarathi-Serve with a 512-token chunk. */
     public static EngineProfile sarathi() {
-        return new EngineProfile("sarathi", Scheduling.TOKEN_BUDGET, 256, 512, false, 16, 0.90, 1.0e-3, 10e-6, 0.0, 0, 1.5);
+        return new EngineProfile("sarathi", Scheduling.TOKEN_BUDGET, 256, 512, false, 16, 0.90, 1.0e-3, 10e-6, 0.0, 0, 1.5, 60e-6);
     }
 
     /**
@@ -56,7 +59,7 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
      * decodes first, then prefill chunks, in a budget of 512 tokens; V0 overheads.
      */
     public static EngineProfile vllmV0Chunked() {
-        return new EngineProfile("vllm-v0-chunked", Scheduling.TOKEN_BUDGET, 256, 512, false, 16, 0.90, 2.0e-3, 20e-6, 0.0, 0, 1.5);
+        return new EngineProfile("vllm-v0-chunked", Scheduling.TOKEN_BUDGET, 256, 512, false, 16, 0.90, 2.0e-3, 20e-6, 0.0, 0, 1.5, 60e-6);
     }
 
     public static EngineProfile named(String s) {
@@ -71,12 +74,13 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
 
     public boolean chunkedPrefill() { return scheduling == Scheduling.TOKEN_BUDGET; }
 
-    public EngineProfile withMaxNumSeqs(int v) { return new EngineProfile(name, scheduling, v, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib); }
-    public EngineProfile withMaxBatchedTokens(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, v, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib); }
-    public EngineProfile withPrefixCaching(boolean v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, v, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib); }
-    public EngineProfile withBlockSize(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, v, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib); }
-    public EngineProfile withGpuMemoryUtilization(double v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, v, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib); }
-    public EngineProfile withOverheads(double stepS, double perSeqS) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepS, perSeqS, watermark, maxModelLen, reserveGib); }
-    public EngineProfile withMaxModelLen(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, v, reserveGib); }
-    public EngineProfile withReserveGib(double v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, v); }
+    public EngineProfile withMaxNumSeqs(int v) { return new EngineProfile(name, scheduling, v, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib, eagerLaunchPerLayerS); }
+    public EngineProfile withMaxBatchedTokens(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, v, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib, eagerLaunchPerLayerS); }
+    public EngineProfile withPrefixCaching(boolean v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, v, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib, eagerLaunchPerLayerS); }
+    public EngineProfile withBlockSize(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, v, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib, eagerLaunchPerLayerS); }
+    public EngineProfile withGpuMemoryUtilization(double v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, v, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib, eagerLaunchPerLayerS); }
+    public EngineProfile withOverheads(double stepS, double perSeqS) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepS, perSeqS, watermark, maxModelLen, reserveGib, eagerLaunchPerLayerS); }
+    public EngineProfile withMaxModelLen(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, v, reserveGib, eagerLaunchPerLayerS); }
+    public EngineProfile withEagerLaunchPerLayerS(double v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, reserveGib, v); }
+    public EngineProfile withReserveGib(double v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, stepOverheadS, perSeqOverheadS, watermark, maxModelLen, v, eagerLaunchPerLayerS); }
 }

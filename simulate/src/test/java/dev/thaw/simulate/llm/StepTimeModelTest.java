@@ -113,4 +113,16 @@ class StepTimeModelTest {
         // One token touches 2 of 8 experts; 64 tokens touch essentially all 8: 4x the weight bytes.
         assertEquals(4.0, e64 / e1, 0.01);
     }
+
+    @Test void stepsWithoutCudaGraphsPayLaunchOverheadPerLayer() {
+        ServingConfig v0 = oneGpu(L8).withEngine(EngineProfile.vllmV0());
+        StepTimeModel m = ServingSimulator.stepTimeModel(v0);
+        BatchShape prefill = new BatchShape();
+        prefill.addPrefill(0, 512, true);
+        double eager = m.breakdown(prefill)[OpType.OVERHEAD.ordinal()];
+        assertEquals(2.0e-3 + 20e-6 + 32 * 60e-6, eager, 1e-15); // step + 1 seq + 32 layers launched eagerly
+        BatchShape decode = new BatchShape();
+        decode.addDecode(600);
+        assertEquals(2.0e-3 + 20e-6, m.breakdown(decode)[OpType.OVERHEAD.ordinal()], 1e-15); // CUDA graph: no launch cost
+    }
 }
