@@ -26,6 +26,12 @@ public record Mmpp2Arrivals(double rate0, double rate1, double q01, double q10) 
 
     /** Coefficient of variation of the stationary inter-arrival time (the process seen as a MAP). */
     public double iatCv() {
+        double[] m = iatMoments();
+        return Math.sqrt(m[1] / (m[0] * m[0]) - 1);
+    }
+
+    /** First two moments {E[X], E[X^2]} of the stationary inter-arrival time X. */
+    public double[] iatMoments() {
         // D0 = [[-(l0+q01), q01], [q10, -(l1+q10)]]; moments E[X^k] = k! phi (-D0)^-k 1, phi = pi D1 / lambda.
         double a = rate0 + q01, b = -q01, c = -q10, d = rate1 + q10; // -D0 = [[a, b], [c, d]]
         double det = a * d - b * c;
@@ -33,8 +39,7 @@ public record Mmpp2Arrivals(double rate0, double rate1, double q01, double q10) 
         double lam = meanRatePerS(), phi0 = (1 - pi1()) * rate0 / lam, phi1 = pi1() * rate1 / lam;
         double m1a = i00 + i01, m1b = i10 + i11;                     // (-D0)^-1 1
         double m2a = i00 * m1a + i01 * m1b, m2b = i10 * m1a + i11 * m1b; // (-D0)^-2 1
-        double m1 = phi0 * m1a + phi1 * m1b, m2 = 2 * (phi0 * m2a + phi1 * m2b);
-        return Math.sqrt(m2 / (m1 * m1) - 1);
+        return new double[] {phi0 * m1a + phi1 * m1b, 2 * (phi0 * m2a + phi1 * m2b)};
     }
 
     @Override public Process start(double startS, SplittableRandom rng) { return new Process(startS, rng); }
