@@ -8,13 +8,14 @@ import java.util.SplittableRandom;
 /**
  * Merges the arrival processes of a whole population into one time-ordered invocation stream with a binary
  * min-heap over primitive arrays (one entry per function): memory is O(functions), independent of how many events
- * are drawn. Execution times are drawn per invocation from each function's lognormal. Fill primitive buffers with
- * {@link #fill} on hot paths; {@link #next()} allocates one record per call.
+ * are drawn. Execution times are drawn per invocation from each function's lognormal, with a generator per
+ * function, so the sequence equals {@link WindowedInvocationStream}'s for the same seed. Fill primitive buffers
+ * with {@link #fill} on hot paths; {@link #next()} allocates one record per call.
  */
 public final class InvocationStream {
     private final ArrivalProcess[] process;
     private final double[] execMu, execSigma;
-    private final SplittableRandom durations;
+    private final SplittableRandom[] durations;
     private final double endS;
     // heap: heapTime[i] is the next arrival of function heapFn[i]
     private final double[] heapTime;
@@ -24,7 +25,7 @@ public final class InvocationStream {
     public InvocationStream(List<FunctionProfile> functions, long seed, double startS, double endS) {
         int n = functions.size();
         SplittableRandom master = new SplittableRandom(seed);
-        this.durations = master.split();
+        this.durations = new SplittableRandom[n];
         this.process = new ArrivalProcess[n];
         this.execMu = new double[n];
         this.execSigma = new double[n];
@@ -34,7 +35,9 @@ public final class InvocationStream {
         for (int i = 0; i < n; i++) {
             FunctionProfile f = functions.get(i);
             if (f.id() != i) throw new IllegalArgumentException("function ids must be 0..n-1 in order, got " + f.id() + " at " + i);
-            process[i] = f.arrivals().start(startS, master.split());
+            SplittableRandom fr = master.split();
+            process[i] = f.arrivals().start(startS, fr.split());
+            durations[i] = fr.split();
             execMu[i] = f.execMu();
             execSigma[i] = f.execSigma();
             double t = process[i].next();
@@ -49,7 +52,7 @@ public final class InvocationStream {
         double t = heapTime[0];
         int f = heapFn[0];
         advance(f);
-        return new Invocation(t, f, Math.exp(execMu[f] + execSigma[f] * durations.nextGaussian()));
+        return new Invocation(t, f, Math.exp(execMu[f] + execSigma[f] * durations[f].nextGaussian()));
     }
 
     /** Writes up to {@code max} next invocations into the arrays; returns how many (0 at the end). */
@@ -60,7 +63,7 @@ public final class InvocationStream {
             int f = heapFn[0];
             time[k] = t;
             function[k] = f;
-            duration[k] = Math.exp(execMu[f] + execSigma[f] * durations.nextGaussian());
+            duration[k] = Math.exp(execMu[f] + execSigma[f] * durations[f].nextGaussian());
             k++;
             advance(f);
         }

@@ -58,4 +58,26 @@ class PopulationTest {
         assertArrayEquals(da, db);
         assertTrue(n > 100_000, "events: " + n);
     }
+
+    @Test void windowedStreamYieldsExactlyTheHeapStreamsEvents() {
+        List<FunctionProfile> fs = PopulationModel.defaults().withRates(0.2, 1).draw(500, 5);
+        InvocationStream heap = new InvocationStream(fs, 9, 0, 2000);
+        WindowedInvocationStream win = new WindowedInvocationStream(fs, 9, 0, 2000, 1000);
+        int cap = 4096;
+        double[] t1 = new double[cap], t2 = new double[cap], d1 = new double[cap], d2 = new double[cap];
+        int[] f1 = new int[cap], f2 = new int[cap];
+        long total = 0;
+        while (true) {
+            int a = heap.fill(t1, f1, d1, cap), b = win.fill(t2, f2, d2, cap);
+            assertEquals(a, b, "batch sizes after " + total + " events");
+            if (a == 0) break;
+            for (int i = 0; i < a; i++) {
+                assertEquals(t1[i], t2[i], "time of event " + (total + i));
+                assertEquals(f1[i], f2[i], "function of event " + (total + i));
+                assertEquals(d1[i], d2[i], "duration of event " + (total + i));
+            }
+            total += a;
+        }
+        assertTrue(total > 100_000, "events: " + total);
+    }
 }
