@@ -30,6 +30,7 @@ public record FittedModels(List<Model> models, Mmpp2Arrivals mmpp, RateProfile d
     }
 
     public static FittedModels read(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) throw BadInputException.ofFile(file, "no such file (expected the fits.json written by thaw analyze)");
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
