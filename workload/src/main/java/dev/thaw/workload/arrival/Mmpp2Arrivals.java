@@ -59,6 +59,14 @@ public record Mmpp2Arrivals(double rate0, double rate1, double q01, double q10) 
 
         public int state() { return state; }
 
+        @Override public int fillUntil(double first, double end, double[] out, int from, double[] following) {
+            double x = first;
+            int i = from;
+            while (x < end && i < out.length) { out[i++] = x; x = next(); }
+            following[0] = x;
+            return i;
+        }
+
         /** Seconds spent so far in state 0 and state 1. */
         public double timeInState(int s) { return timeInState[s]; }
 

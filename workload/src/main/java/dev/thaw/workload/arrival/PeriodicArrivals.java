@@ -17,6 +17,13 @@ public record PeriodicArrivals(double periodS, double jitterS) implements Arriva
         return new ArrivalProcess() {
             long k = 0;
             @Override public double next() { return startS + phase + periodS * k++ + jitterS * rng.nextDouble(); }
+            @Override public int fillUntil(double first, double end, double[] out, int from, double[] following) {
+                double x = first;
+                int i = from;
+                while (x < end && i < out.length) { out[i++] = x; x = next(); }
+                following[0] = x;
+                return i;
+            }
         };
     }
 

@@ -13,6 +13,13 @@ public record PoissonArrivals(double ratePerS) implements ArrivalModel {
         return new ArrivalProcess() {
             double t = startS;
             @Override public double next() { return t += mean * rng.nextExponential(); }
+            @Override public int fillUntil(double first, double end, double[] out, int from, double[] following) {
+                double x = first;
+                int i = from;
+                while (x < end && i < out.length) { out[i++] = x; x = next(); }
+                following[0] = x;
+                return i;
+            }
         };
     }
 

@@ -23,7 +23,8 @@ public final class WindowedInvocationStream {
     // current window, sorted
     private double[] wt = new double[16], wd = new double[16], st = new double[16], sd = new double[16];
     private int[] wf = new int[16], sf = new int[16], bucket = new int[16], counts = new int[17];
-    private int size, pos;
+    private final double[] following = new double[1];
+    private int size, pos, batchStart;
     private boolean exhausted;
 
     public WindowedInvocationStream(List<FunctionProfile> functions, long seed, double startS, double endS, int targetPerWindow) {
@@ -75,11 +76,36 @@ public final class WindowedInvocationStream {
         return k;
     }
 
+    /**
+     * Zero-copy form of {@link #fill}: advances to the next batch of events (the rest of the current window) and
+     * returns its size, 0 at the end. The events are {@link #batchTimes()}[i], {@link #batchFunctions()}[i],
+     * {@link #batchDurations()}[i] for i in [{@link #batchStart()}, batchStart() + size), valid until the next call.
+     */
+    public int nextBatch() {
+        if (pos == size && (exhausted || !nextWindow())) return 0;
+        batchStart = pos;
+        int m = size - pos;
+        pos = size;
+        return m;
+    }
+
+    public int batchStart() { return batchStart; }
+
+    public double[] batchTimes() { return st; }
+
+    public int[] batchFunctions() { return sf; }
+
+    public double[] batchDurations() { return sd; }
+
     /** Generates and sorts the next non-empty window; false when the stream has ended. */
     private boolean nextWindow() {
         while (true) {
             if (windowStart >= endS) { exhausted = true; return false; }
             double end = Math.min(windowStart + windowLen, endS);
+            int buckets = Math.max(1, targetPerWindow / 2), lastBucket = buckets - 1;
+            double scale = buckets / (end - windowStart);
+            if (counts.length < buckets + 1) counts = new int[buckets + 1];
+            Arrays.fill(counts, 0, buckets + 1, 0);
             int n = 0;
             boolean any = false;
             for (int f = 0; f < process.length; f++) {
@@ -88,50 +114,53 @@ public final class WindowedInvocationStream {
                 any = true;
                 if (t >= end) continue;
                 ArrivalProcess p = process[f];
+                int from = n;
+                while (true) {
+                    n = p.fillUntil(t, end, wt, n, following);
+                    t = following[0];
+                    if (t < end) grow(wt.length * 2); else break; // stopped because the buffer was full
+                }
+                pending[f] = t;
                 SplittableRandom r = durations[f];
                 double mu = execMu[f], sg = execSigma[f];
-                do {
-                    if (n == wt.length) grow(n * 2);
-                    wt[n] = t; wf[n] = f; wd[n] = Math.exp(mu + sg * r.nextGaussian());
-                    n++;
-                    t = p.next();
-                } while (t < end);
-                pending[f] = t;
+                for (int i = from; i < n; i++) {
+                    wf[i] = f;
+                    wd[i] = Math.exp(mu + sg * r.nextGaussian());
+                    int b = (int) ((wt[i] - windowStart) * scale); // bucket while the event is hot in cache
+                    b = b < 0 ? 0 : b > lastBucket ? lastBucket : b;
+                    bucket[i] = b;
+                    counts[b + 1]++;
+                }
             }
             double len = end - windowStart;
             windowStart = end;
             // adapt the window to hold about the target number of events (deterministic: depends on counts only)
             windowLen = len * Math.max(0.5, Math.min(2.0, targetPerWindow / Math.max(n, 1.0)));
-            if (n > 0) { sort(n, end - len, len); size = n; pos = 0; return true; }
+            if (n > 0) { sort(n, buckets); size = n; pos = 0; return true; }
             if (!any) { exhausted = true; return false; }
         }
     }
 
-    /** Counting sort into fine time buckets (stable), then insertion sort inside each bucket, on contiguous arrays. */
-    private void sort(int n, double start, double len) {
-        int buckets = Math.max(1, n / 2);
-        if (counts.length < buckets + 1) counts = new int[buckets + 1];
-        Arrays.fill(counts, 0, buckets + 1, 0);
-        double scale = buckets / len;
-        int last = buckets - 1;
-        for (int i = 0; i < n; i++) {
-            int b = (int) ((wt[i] - start) * scale);
-            b = b < 0 ? 0 : b > last ? last : b;
-            bucket[i] = b;
-            counts[b + 1]++;
-        }
+    /**
+     * Counting sort into fine time buckets (counted during generation), then insertion sort by time inside each
+     * bucket. Both passes are stable and events were generated in function order, so equal times stay ordered by
+     * function: the result is ordered by (time, function) exactly as the heap merge orders it.
+     */
+    private void sort(int n, int buckets) {
         for (int b = 0; b < buckets; b++) counts[b + 1] += counts[b];
-        for (int i = 0; i < n; i++) { // scatter, keeping arrival order within a bucket
+        for (int i = 0; i < n; i++) { // scatter, keeping generation order within a bucket
             int p = counts[bucket[i]]++;
             st[p] = wt[i]; sf[p] = wf[i]; sd[p] = wd[i];
         }
         // counts[b] is now the end of bucket b and the start of bucket b + 1
         for (int b = 0, from = 0; b < buckets; b++) {
             int to = counts[b];
-            for (int i = from + 1; i < to; i++) { // stable insertion sort on (time, function)
-                double t = st[i], d = sd[i];
+            for (int i = from + 1; i < to; i++) {
+                double t = st[i];
+                if (st[i - 1] <= t) continue;
+                double d = sd[i];
                 int f = sf[i], j = i - 1;
-                while (j >= from && (st[j] > t || (st[j] == t && sf[j] > f))) { st[j + 1] = st[j]; sf[j + 1] = sf[j]; sd[j + 1] = sd[j]; j--; }
+                while (j >= from && st[j] > t) { st[j + 1] = st[j]; sf[j + 1] = sf[j]; sd[j + 1] = sd[j]; j--; }
                 st[j + 1] = t; sf[j + 1] = f; sd[j + 1] = d;
             }
             from = to;
