@@ -7,11 +7,12 @@ import java.util.SplittableRandom;
 
 /**
  * The fast path of {@link InvocationStream}: the same events in the same order (same seed, same per-function
- * generators), produced a time window at a time. Each function runs ahead to the end of the window, appending its
- * events (sequential per function, cache-friendly), then the window is sorted by (time, function) with a counting
- * sort into fine time buckets and a stable insertion sort inside each bucket: O(1) per event instead of the heap's
- * O(log functions). Memory is O(functions + events per window); the window adapts to hold about
- * {@code targetPerWindow} events, so it does not grow with the total number of events.
+ * generators), produced a fixed-length time window at a time. A calendar of functions (one slot per upcoming window,
+ * plus an overflow list beyond the horizon) hands each window only the functions with an arrival in it; each runs
+ * ahead to the end of the window, appending its events (sequential per function, cache-friendly); the window is then
+ * sorted by a counting sort into fine time buckets and a stable insertion sort inside each bucket: O(1) per event
+ * instead of the heap's O(log functions). Memory is O(functions + events per window) and does not grow with the
+ * total number of events; the window length is chosen to hold about {@code targetPerWindow} events on average.
  */
 public final class WindowedInvocationStream {
     private final ArrivalProcess[] process;
@@ -19,7 +20,13 @@ public final class WindowedInvocationStream {
     private final double[] execMu, execSigma, pending;
     private final double endS;
     private final int targetPerWindow;
-    private double windowStart, windowLen;
+    private static final int SLOTS = 1024;
+    private final double origin, windowLen;
+    private long window;
+    private final int[][] slot = new int[SLOTS][];
+    private final int[] slotSize = new int[SLOTS];
+    private int[] overflow = new int[16], spare = new int[16];
+    private int overflowSize, live;
     // current window, sorted
     private double[] wt = new double[16], wd = new double[16], st = new double[16], sd = new double[16];
     private int[] wf = new int[16], sf = new int[16], bucket = new int[16], counts = new int[17];
@@ -50,12 +57,16 @@ public final class WindowedInvocationStream {
         }
         this.endS = endS;
         this.targetPerWindow = targetPerWindow;
-        this.windowStart = startS;
-        this.windowLen = rate > 0 ? targetPerWindow / rate : 1;
+        this.origin = startS;
+        // fixed window length holding about targetPerWindow events at the population's mean rate
+        this.windowLen = rate > 0 && Double.isFinite(rate) ? targetPerWindow / rate : 1;
+        for (int s = 0; s < SLOTS; s++) slot[s] = new int[4];
+        live = n;
+        for (int f = 0; f < n; f++) schedule(f, 0);
     }
 
     public WindowedInvocationStream(List<FunctionProfile> functions, long seed, double startS, double endS) {
-        this(functions, seed, startS, endS, Integer.getInteger("thaw.window", 1 << 16));
+        this(functions, seed, startS, endS, Integer.getInteger("thaw.window", 1 << 14));
     }
 
     /** Writes up to {@code max} next invocations into the arrays; returns how many (0 at the end of the stream). */
@@ -97,22 +108,50 @@ public final class WindowedInvocationStream {
 
     public double[] batchDurations() { return sd; }
 
+    /** Start of window w; window w holds arrivals in [boundary(w), boundary(w + 1)). */
+    private double boundary(long w) { return origin + w * windowLen; }
+
+    /** The window holding time t, never earlier than {@code notBefore}. */
+    private long windowOf(double t, long notBefore) {
+        long w = (long) Math.floor((t - origin) / windowLen);
+        if (boundary(w + 1) <= t) w++;
+        if (boundary(w) > t) w--;
+        return Math.max(w, notBefore);
+    }
+
+    /** Files function f under the window of its pending arrival: a calendar slot if within the horizon, else overflow. */
+    private void schedule(int f, long notBefore) {
+        double t = pending[f];
+        if (t >= endS) { live--; return; }
+        long w = windowOf(t, notBefore);
+        if (w < window + SLOTS) {
+            int s = (int) (w % SLOTS);
+            if (slotSize[s] == slot[s].length) slot[s] = Arrays.copyOf(slot[s], slotSize[s] * 2);
+            slot[s][slotSize[s]++] = f;
+        } else {
+            if (overflowSize == overflow.length) overflow = Arrays.copyOf(overflow, overflowSize * 2);
+            overflow[overflowSize++] = f;
+        }
+    }
+
     /** Generates and sorts the next non-empty window; false when the stream has ended. */
     private boolean nextWindow() {
         while (true) {
-            if (windowStart >= endS) { exhausted = true; return false; }
-            double end = Math.min(windowStart + windowLen, endS);
+            if (live == 0 || boundary(window) >= endS) { exhausted = true; return false; }
+            double start = boundary(window), end = Math.min(boundary(window + 1), endS);
             int buckets = Math.max(1, targetPerWindow / 2), lastBucket = buckets - 1;
-            double scale = buckets / (end - windowStart);
+            double scale = buckets / (end - start);
             if (counts.length < buckets + 1) counts = new int[buckets + 1];
             Arrays.fill(counts, 0, buckets + 1, 0);
+            int sl = (int) (window % SLOTS), k = slotSize[sl];
+            int[] due = slot[sl];
+            slot[sl] = spare.length >= 16 ? spare : new int[16];
+            slotSize[sl] = 0;
+            Arrays.sort(due, 0, k); // function order: ties in time then come out ordered by function
             int n = 0;
-            boolean any = false;
-            for (int f = 0; f < process.length; f++) {
+            for (int q = 0; q < k; q++) {
+                int f = due[q];
                 double t = pending[f];
-                if (t >= endS) continue;
-                any = true;
-                if (t >= end) continue;
                 ArrivalProcess p = process[f];
                 int from = n;
                 while (true) {
@@ -126,18 +165,23 @@ public final class WindowedInvocationStream {
                 for (int i = from; i < n; i++) {
                     wf[i] = f;
                     wd[i] = Math.exp(mu + sg * r.nextGaussian());
-                    int b = (int) ((wt[i] - windowStart) * scale); // bucket while the event is hot in cache
+                    int b = (int) ((wt[i] - start) * scale); // bucket while the event is hot in cache
                     b = b < 0 ? 0 : b > lastBucket ? lastBucket : b;
                     bucket[i] = b;
                     counts[b + 1]++;
                 }
             }
-            double len = end - windowStart;
-            windowStart = end;
-            // adapt the window to hold about the target number of events (deterministic: depends on counts only)
-            windowLen = len * Math.max(0.5, Math.min(2.0, targetPerWindow / Math.max(n, 1.0)));
+            window++;
+            for (int q = 0; q < k; q++) schedule(due[q], window);
+            spare = due;
+            if (window % SLOTS == 0) { // the horizon moved by SLOTS windows: bring overflow functions in
+                int[] o = overflow;
+                int m = overflowSize;
+                overflow = new int[Math.max(16, m)];
+                overflowSize = 0;
+                for (int q = 0; q < m; q++) schedule(o[q], window);
+            }
             if (n > 0) { sort(n, buckets); size = n; pos = 0; return true; }
-            if (!any) { exhausted = true; return false; }
         }
     }
 
