@@ -10,14 +10,16 @@ import java.util.List;
  * Generation throughput: N invocations for F functions (mixed Poisson, on-off MMPP, gamma-renewal and timer
  * processes with lognormal execution times) merged by the heap in {@link InvocationStream}, on one thread, consumed
  * into a checksum. Prints events/s and the heap in use after GC at checkpoints, to show memory does not grow with
- * the event count. Usage: GenerateBenchmark [events=100000000] [functions=10000] [seed=1]
+ * the event count. Usage: GenerateBenchmark [events=100000000] [functions=10000] [seed=1] [heap|parquet:FILE]
  */
 public final class GenerateBenchmark {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 100_000_000L;
         int functions = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         boolean heap = args.length > 3 && args[3].equals("heap");
+        // "parquet:FILE" streams every event to FILE through the ingest module's Parquet writer
+        java.nio.file.Path parquet = args.length > 3 && args[3].startsWith("parquet:") ? java.nio.file.Path.of(args[3].substring(8)) : null;
         // median 1 invocation/s per function, 1 decade spread: ~140k/s in all, so 100M events span ~12 simulated minutes
         List<FunctionProfile> fs = PopulationModel.defaults().withRates(1, 1).draw(functions, seed);
         for (int round = 0; round < 2; round++) { // round 0 warms up the JIT
@@ -29,6 +31,7 @@ public final class GenerateBenchmark {
             int[] f = new int[batch];
             long n = 0, next = target / 10;
             double checksum = 0;
+            dev.thaw.workload.io.InvocationParquetWriter pw = parquet != null && round == 1 ? new dev.thaw.workload.io.InvocationParquetWriter(parquet) : null;
             long t0 = System.nanoTime(), c0 = cpu();
             while (n < target) {
                 int k;
@@ -43,7 +46,8 @@ public final class GenerateBenchmark {
                     if (n + k > target) k = (int) (target - n);
                     double[] bt = s.batchTimes(), bd = s.batchDurations();
                     int[] bf = s.batchFunctions();
-                    for (int i = from; i < from + k; i++) checksum += bt[i] * 1e-9 + bf[i] + bd[i];
+                    if (pw != null) pw.write(bt, bf, bd, from, k);
+                    else for (int i = from; i < from + k; i++) checksum += bt[i] * 1e-9 + bf[i] + bd[i];
                     lastT = k > 0 ? bt[from + k - 1] : 0;
                 }
                 if (k == 0) break;
@@ -56,6 +60,7 @@ public final class GenerateBenchmark {
                     c0 += 0; // System.gc runs on other threads: this thread's CPU time is not affected
                 }
             }
+            if (pw != null) { pw.commit(); System.out.printf("wrote %s (%,d bytes)%n", parquet, java.nio.file.Files.size(parquet)); }
             double secs = (System.nanoTime() - t0) / 1e9, cpuSecs = (cpu() - c0) / 1e9;
             System.out.printf("%s: %,d events, %d functions, %.2f s wall, %.2f s CPU, %.1fM events/s wall, %.1fM events per CPU-second (checksum %.6e)%n",
                     round == 0 ? "warm-up" : "measured", n, functions, secs, cpuSecs, n / secs / 1e6, n / cpuSecs / 1e6, checksum);
