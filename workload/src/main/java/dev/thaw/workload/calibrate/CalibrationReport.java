@@ -27,6 +27,10 @@ public record CalibrationReport(String model, List<Row> rows, double iatKs, doub
         rows.add(new Row("iat_cv", s.iatCv(source), s.iatCv(synthetic)));
         for (double w : windowsS) rows.add(new Row("idc_" + (long) w + "s", s.idc(source, w), s.idc(synthetic, w)));
         rows.add(new Row("hurst", s.hurst(source), s.hurst(synthetic)));
+        if (span(source) >= 86400 && span(synthetic) >= 86400) { // diurnal profile: relative rate per hour of day
+            double[] a = hourly(source), b = hourly(synthetic);
+            for (int h = 0; h < 24; h++) rows.add(new Row(String.format("diurnal_h%02d", h), a[h], b[h]));
+        }
         double[] ga = gaps(source), gb = gaps(synthetic);
         return new CalibrationReport(model, Collections.unmodifiableList(rows), s.ks(ga, gb), s.wasserstein(ga, gb));
     }
@@ -46,6 +50,17 @@ public record CalibrationReport(String model, List<Row> rows, double iatKs, doub
         m.put("iat_ks", iatKs);
         m.put("iat_wasserstein_s", iatWasserstein);
         return m;
+    }
+
+    static double span(double[] t) { return t.length < 2 ? 0 : t[t.length - 1] - t[0]; }
+
+    /** Arrivals per hour of day (time modulo 86400 s), relative to the mean hour (mean 1). */
+    static double[] hourly(double[] t) {
+        double[] h = new double[24];
+        for (double x : t) h[(int) (((x % 86400) + 86400) % 86400 / 3600)]++;
+        double mean = t.length / 24.0;
+        for (int i = 0; i < 24; i++) h[i] /= mean;
+        return h;
     }
 
     static double rate(double[] t) { return t.length < 2 ? Double.NaN : (t.length - 1) / (t[t.length - 1] - t[0]); }

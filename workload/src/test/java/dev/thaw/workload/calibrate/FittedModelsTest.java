@@ -56,4 +56,16 @@ class FittedModelsTest {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, empty::arrivalModel);
         assertTrue(ex.getMessage().contains("iat_s"));
     }
+
+    @Test void calibrationReportComparesDiurnalProfiles() {
+        var day = dev.thaw.workload.arrival.RateProfile.sinusoidalDay(5, 15);
+        double[] src = Arrivals.until(new NonHomogeneousPoissonArrivals(0.2, day), 1, 7 * 86400);
+        double[] same = Arrivals.until(new NonHomogeneousPoissonArrivals(0.2, day), 2, 7 * 86400);
+        double[] flat = Arrivals.until(new dev.thaw.workload.arrival.PoissonArrivals(0.2), 3, 7 * 86400);
+        CalibrationReport good = CalibrationReport.compare("nhpp", src, same, new double[] {60}, SimpleBurstinessStats.INSTANCE);
+        CalibrationReport bad = CalibrationReport.compare("poisson", src, flat, new double[] {60}, SimpleBurstinessStats.INSTANCE);
+        assertEquals(day.relative()[15], good.row("diurnal_h15").source(), 0.05 * day.relative()[15]);
+        for (int h = 0; h < 24; h++) assertTrue(good.row(String.format("diurnal_h%02d", h)).relativeError() < 0.1, "hour " + h);
+        assertTrue(bad.row("diurnal_h15").relativeError() > 0.3, "a flat Poisson model misses the afternoon peak");
+    }
 }
