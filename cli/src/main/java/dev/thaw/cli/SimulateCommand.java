@@ -48,12 +48,12 @@ public final class SimulateCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = "--trace", description = "LLM trace: APEX, Azure 2023, Vidur CSV or Mooncake JSONL.") Path trace;
+        @Option(names = "--trace", description = "LLM trace: APEX, Azure 2023, Vidur, Mooncake JSONL, BurstGPT (.gz/.zip/folders/thaw Parquet too).") Path trace;
         @Option(names = "--workload", description = "Synthetic: poisson:rate=R,(n=N|duration=S),prompt=P[-Q],output=O[-Q].") String workload;
     }
 
-    @Option(names = "--format", description = "Trace format: apex, azure-llm, vidur, mooncake (detected when omitted).") String format;
-    @Option(names = {"--engine", "--engine-profile"}, defaultValue = "vllm-v1", description = "vllm-v0, vllm-v1 or sarathi (default ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "Trace format: apex, azure-llm, vidur, mooncake, burstgpt (detected when omitted).") String format;
+    @Option(names = {"--engine", "--engine-profile"}, defaultValue = "vllm-v1", description = "vllm-v0, vllm-v0-chunked, vllm-v1 or sarathi (default ${DEFAULT-VALUE}).")
     String engine;
     @Option(names = "--max-num-seqs", description = "Override the profile's max_num_seqs.") Integer maxNumSeqs;
     @Option(names = "--max-batched-tokens", description = "Override the profile's max_num_batched_tokens (token budget / chunk).") Integer maxBatchedTokens;
@@ -96,8 +96,10 @@ public final class SimulateCommand implements Callable<Integer> {
             case "measured" -> MeasuredCommTable.forCluster(cluster);
             default -> MeasuredCommTable.fromDirectory(Path.of(comm), cluster);
         });
+        String structural = MemoryPlan.structuralProblem(cfg.model(), cluster, p);
+        if (structural != null) throw new IllegalArgumentException("plan " + p + ": " + structural); // bad usage: exit 2
         MemoryPlan mem = ServingSimulator.memoryPlan(cfg);
-        if (!mem.feasible()) {
+        if (!mem.feasible()) { // the plan is valid but does not fit: the work fails (exit 1)
             System.err.println("thaw simulate: infeasible plan " + p + ": " + mem.reason());
             return ThawCommand.FAILED;
         }

@@ -10,12 +10,16 @@
  * ServingConfig cfg = ServingConfig.of(model, cluster, plan)
  *         .withEngine(EngineProfile.named("vllm-v0").withMaxBatchedTokens(2048))
  *         .withQuantization(Quantization.of("fp8", "fp8"))
- *         .withRouter(RouterPolicy.LEAST_OUTSTANDING).withSlo(new Slo(2000, 100));
+ *         .withRouter(RouterPolicy.LEAST_OUTSTANDING).withSlo(new Slo(2000, 100))
+ *         .withComm(MeasuredCommTable.forCluster(cluster))               // optional: NCCL tables where bundled
+ *         .withGemmTable(MeasuredGemmTable.read(csv))                     // optional: measured GEMM times
+ *         .withDisaggregation(new Disaggregation(1));                     // optional: 1 prefill-only replica
  * MemoryPlan mem = ServingSimulator.memoryPlan(cfg);                  // feasible(), reason(), weightsGibPerGpu(), kvCapacityTokens()
  * ServingResult r = ServingSimulator.run(cfg, requests);             // List<LlmRequest>; throws IAE if infeasible
  * r.ttftMs().mean(); r.tpotMs().p99(); r.goodputReqPerS(); r.energyJ(); r.toJson(); r.requestLog().writeCsv(path);
  * StepTimeModel stm = ServingSimulator.stepTimeModel(cfg);           // stm.evaluate(BatchShape) / breakdown(BatchShape)
- * List<LlmRequest> trace = LlmTraceReader.read(path);                // APEX, Azure 2023, Vidur, Mooncake JSONL
+ * List<LlmRequest> trace = LlmTraceReader.read(path);                // any LLM trace (bundled layouts here, others via ingest)
+ * List<LlmRequest> synth = SyntheticWorkload.parse("poisson:rate=2,n=1000,prompt=100-2000,output=50-500", seed);
  * }</pre>
  *
  * <h2>Packages</h2>
@@ -27,7 +31,8 @@
  *   {@link dev.thaw.simulate.llm.perf.CommModel} (alpha-beta collectives), {@link dev.thaw.simulate.llm.perf.Calibration}.</li>
  *   <li>{@code .engine}: the event loop, engine instances (schedulers with paged KV, preemption by recompute, prefix cache), router.</li>
  *   <li>{@code .metrics}: {@link dev.thaw.simulate.llm.metrics.Summary}, {@link dev.thaw.simulate.llm.metrics.RequestLog} (CSV export).</li>
- *   <li>{@code .trace}: a small reader of the bundled LLM trace formats (until the ingest module's reader lands).</li>
+ *   <li>{@code .trace}: LLM traces to {@code LlmRequest}s (fast path for the bundled layouts, ingest for the rest) and a
+ *   seeded synthetic Poisson workload.</li>
  * </ul>
  * The performance model, engine profiles and every calibration constant are documented in simulate/README.md.
  */

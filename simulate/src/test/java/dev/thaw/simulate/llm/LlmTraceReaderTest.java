@@ -46,4 +46,19 @@ class LlmTraceReaderTest {
         assertEquals(3, e.line());
         assertEquals("abc", e.value());
     }
+
+    @Test void ingestPathGivesTheSameRequests(@TempDir Path dir) throws Exception {
+        Path src = data("apex/llama/lmsys_05.csv");
+        List<LlmRequest> own = LlmTraceReader.read(src), viaIngest = LlmTraceReader.readWithIngest(src, null);
+        assertEquals(own.size(), viaIngest.size());
+        for (int i = 0; i < own.size(); i += 97) {
+            assertEquals(own.get(i).arrivalS(), viaIngest.get(i).arrivalS(), 1e-9);
+            assertEquals(own.get(i).promptTokens(), viaIngest.get(i).promptTokens());
+            assertEquals(own.get(i).outputTokens(), viaIngest.get(i).outputTokens());
+        }
+        // A gzip copy is not parsed here: it goes through ingest and reads the same.
+        Path gz = dir.resolve("lmsys.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) { Files.copy(src, out); }
+        assertEquals(own.size(), LlmTraceReader.read(gz).size());
+    }
 }

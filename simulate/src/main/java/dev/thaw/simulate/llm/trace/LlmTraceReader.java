@@ -3,6 +3,10 @@ package dev.thaw.simulate.llm.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thaw.ingest.BadInputException;
+import dev.thaw.ingest.TraceReader;
+import dev.thaw.ingest.Traces;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import dev.thaw.workload.llm.LlmRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +27,8 @@ import java.util.Locale;
  * request. Formats (detected from the header, or named): {@code apex} ({@code RequestID,StartTimeOffset_ns,
  * ContextTokens,GeneratedTokens}), {@code azure-llm} ({@code TIMESTAMP,ContextTokens,GeneratedTokens}), {@code vidur}
  * ({@code arrived_at,num_prefill_tokens,num_decode_tokens}) and {@code mooncake} (JSONL with {@code timestamp} ms,
- * {@code input_length}, {@code output_length}, {@code hash_ids}). Stop-gap until the ingest module's reader lands.
+ * {@code input_length}, {@code output_length}, {@code hash_ids}) are parsed here (fast path); every other input
+ * (burstgpt, .gz, .zip, folders, thaw Parquet/Arrow) goes through the ingest module (see {@link #readWithIngest}).
  */
 public final class LlmTraceReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,20 +39,63 @@ public final class LlmTraceReader {
 
     public static List<LlmRequest> read(Path file) { return read(file, null); }
 
-    /** @param format apex, azure-llm, vidur or mooncake; null to detect from the first line */
+    /**
+     * Reads any LLM trace the ingest module knows (apex, azure-llm, vidur, mooncake, burstgpt; plain, .gz, .zip, a
+     * folder, or thaw's own Parquet/Arrow output) through {@link Traces}: its normalised columns {@code arrival_s,
+     * prompt_tokens, output_tokens} and, for Mooncake, {@code prefix_block_ids}. Arrivals are shifted so the first
+     * is at 0 s. Request ids are row numbers.
+     */
+    public static List<LlmRequest> readWithIngest(Path input, String format) {
+        List<LlmRequest> out = new ArrayList<>();
+        try (TraceReader r = Traces.open(input, format)) {
+            while (r.next()) {
+                VectorSchemaRoot root = r.root();
+                FieldVector a = root.getVector("arrival_s"), p = root.getVector("prompt_tokens"), o = root.getVector("output_tokens");
+                if (a == null || p == null || o == null)
+                    throw BadInputException.ofFile(input, "format " + r.format().id() + " is not an LLM request trace (needs arrival_s, prompt_tokens, output_tokens)");
+                FieldVector h = root.getVector("prefix_block_ids");
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    if (a.isNull(i) || p.isNull(i) || o.isNull(i)) continue;
+                    long[] hashes = null;
+                    if (h != null && !h.isNull(i)) {
+                        String ids = h.getObject(i).toString().trim();
+                        if (!ids.isEmpty()) {
+                            String[] parts = ids.split("\\s+");
+                            hashes = new long[parts.length];
+                            for (int k = 0; k < parts.length; k++) hashes[k] = Long.parseLong(parts[k]);
+                        }
+                    }
+                    out.add(new LlmRequest(out.size(), ((Number) a.getObject(i)).doubleValue(), ((Number) p.getObject(i)).intValue(),
+                            ((Number) o.getObject(i)).intValue(), hashes));
+                }
+            }
+        }
+        return rebase(out);
+    }
+
+    /**
+     * @param format apex, azure-llm, vidur or mooncake (read here), any other LLM format id of the ingest module
+     *               (e.g. burstgpt), or null to detect. Plain files of the four bundled layouts are parsed here;
+     *               anything else (.gz, .zip, folders, thaw Parquet/Arrow, other formats) goes through
+     *               {@link #readWithIngest}.
+     */
     public static List<LlmRequest> read(Path file, String format) {
+        String f = format == null ? null : format.toLowerCase(Locale.ROOT);
+        boolean own = f == null || OWN.contains(f);
+        if (!own || !Files.isRegularFile(file) || file.getFileName().toString().matches("(?i).*\\.(gz|zip|parquet|arrow)$"))
+            return readWithIngest(file, format);
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String header = in.readLine();
             if (header == null) throw BadInputException.ofFile(file, "empty trace file");
             header = header.replace("\uFEFF", "").trim();
-            String f = format != null ? format.toLowerCase(Locale.ROOT) : detect(header, file);
+            if (f == null) f = detectOrNull(header);
+            if (f == null) return readWithIngest(file, null);
             List<LlmRequest> out = new ArrayList<>();
             switch (f) {
                 case "apex" -> csv(in, file, out, 4, Kind.APEX);
                 case "azure-llm" -> csv(in, file, out, 3, Kind.AZURE);
                 case "vidur" -> csv(in, file, out, 3, Kind.VIDUR);
-                case "mooncake" -> { mooncake(header, 1, file, out); mooncakeRest(in, file, out); }
-                default -> throw new IllegalArgumentException("unknown LLM trace format '" + format + "': expected apex, azure-llm, vidur or mooncake");
+                default -> { mooncake(header, 1, file, out); mooncakeRest(in, file, out); }
             }
             return rebase(out);
         } catch (IOException e) {
@@ -55,15 +103,17 @@ public final class LlmTraceReader {
         }
     }
 
+    private static final List<String> OWN = List.of("apex", "azure-llm", "vidur", "mooncake");
+
     private enum Kind { APEX, AZURE, VIDUR }
 
-    static String detect(String header, Path file) {
+    static String detectOrNull(String header) {
         String h = header.toLowerCase(Locale.ROOT);
-        if (h.startsWith("{")) return "mooncake";
+        if (h.startsWith("{") && h.contains("input_length")) return "mooncake";
         if (h.startsWith("requestid,starttimeoffset_ns")) return "apex";
         if (h.startsWith("timestamp,contexttokens,generatedtokens")) return "azure-llm";
         if (h.startsWith("arrived_at,num_prefill_tokens,num_decode_tokens")) return "vidur";
-        throw BadInputException.ofFile(file, "unrecognised LLM trace header '" + header + "': expected APEX, Azure 2023, Vidur or Mooncake JSONL");
+        return null;
     }
 
     private static void csv(BufferedReader in, Path file, List<LlmRequest> out, int cols, Kind kind) throws IOException {
