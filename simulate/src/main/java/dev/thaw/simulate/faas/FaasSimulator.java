@@ -1,0 +1,442 @@
+package dev.thaw.simulate.faas;
+
+import dev.thaw.simulate.faas.policy.KeepAlivePolicy;
+import dev.thaw.simulate.faas.policy.KeepAliveWindow;
+import dev.thaw.workload.faas.Invocation;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.SplittableRandom;
+
+/**
+ * Replays invocations, in time order, on a serverless platform: each function has pods of its size; a request runs
+ * on a warm pod of its function with room under the concurrency limit (the most recently freed one, so surplus pods
+ * age out), otherwise a new pod is cold-started and the request waits for it; the keep-alive policy decides how
+ * long an idle pod stays (every request resets it), whether to pre-warm, and which idle pod to evict when memory
+ * is short; a full cluster makes a request wait for capacity (FIFO) or turns it away.
+ *
+ * <p>Single pass, one event per invocation plus pod expiries, on primitive arrays: per function a LIFO stack of pods
+ * with room and a heap of busy pods by the time they get room; one global heap of pod expiries that is checked
+ * lazily (an entry is refreshed only when it comes due, not on every request) and of pending pre-warms. Pod slots
+ * are recycled with a generation number so stale references are recognised.
+ *
+ * <p>Conventions: a pod is alive while {@code t < expiry}, so a keep-alive of 0 frees it the instant its last
+ * request ends. A pod's cold-start time is the arrival of the request that triggered it; its utility ratio is
+ * (arrival of its last request - cold-start time) / cold-start duration, over pods that served a request. At
+ * {@link #finish()} pods still alive are deleted at the horizon (last arrival or last request end, whichever is
+ * later), so every policy is charged over the same span.
+ */
+public final class FaasSimulator {
+    private static final long MASK = (1L << 30) - 1;
+    private static final long PREWARM = 1L << 62;
+
+    private final FunctionCatalog catalog;
+    private final KeepAlivePolicy policy;
+    private final PlatformConfig config;
+    private final RequestLog log;
+    private final SplittableRandom rng;
+    private final KeepAliveWindow window = new KeepAliveWindow();
+    private final double[] components = new double[4];
+
+    // per function
+    private final int n;
+    private final int[] conc;
+    private final double[] memMb, cpuMilli;
+    private final long[][] freeStack;
+    private final int[] freeSize;
+    private final EventHeap[] busy;
+    private final int[] prewarmVersion;
+    private final double[] prewarmKeepAlive;
+    private final long[] invocationsOf, coldStartsOf, coldRequestsOf;
+
+    // per pod slot
+    private int slots;
+    private int[] pFunction = new int[0], pGen = new int[0], pRequests = new int[0];
+    private long[] pId = new long[0];
+    private double[] pStart = new double[0], pReady = new double[0], pCost = new double[0], pLastEnd = new double[0],
+            pLastReq = new double[0], pBusy = new double[0], pBusyEnd = new double[0], pExpiry = new double[0],
+            pHeapTime = new double[0];
+    private boolean[] pAlive = new boolean[0];
+    private double[][] pSlotEnds = new double[0][];
+    private int[] freeSlots = new int[0];
+    private int freeSlotCount;
+
+    private final EventHeap global = new EventHeap();
+    private final boolean limited;
+    private final IndexedMinHeap evictable;
+    private final double memCap, cpuCap;
+    private final long podCap;
+    private int[] stash = new int[16];
+    private double[] stashKey = new double[16];
+
+    private long podsAlive, maxPodsAlive, nextPodId;
+    private double memUsed, cpuUsed;
+    private double lastT = Double.NEGATIVE_INFINITY, maxEnd = Double.NEGATIVE_INFINITY;
+    private long invocations, coldStarts, prewarmStarts, coldRequests, rejected, queued;
+    private double wastedMbS, podMbS, delayTotal;
+    private final LogHistogram lifetimes = new LogHistogram(), utility = new LogHistogram(), delays = new LogHistogram();
+    private boolean finished;
+
+    public FaasSimulator(FunctionCatalog catalog, KeepAlivePolicy policy, PlatformConfig config, RequestLog log) {
+        this.catalog = catalog;
+        this.policy = policy;
+        this.config = config;
+        this.log = log == null ? RequestLog.NONE : log;
+        this.rng = new SplittableRandom(config.seed());
+        n = catalog.size();
+        conc = new int[n];
+        memMb = new double[n];
+        cpuMilli = new double[n];
+        for (int f = 0; f < n; f++) {
+            conc[f] = catalog.concurrency(f);
+            memMb[f] = catalog.memoryMb(f);
+            cpuMilli[f] = catalog.cpuMillicores(f);
+        }
+        freeStack = new long[n][];
+        freeSize = new int[n];
+        busy = new EventHeap[n];
+        prewarmVersion = new int[n];
+        prewarmKeepAlive = new double[n];
+        invocationsOf = new long[n];
+        coldStartsOf = new long[n];
+        coldRequestsOf = new long[n];
+        policy.start(catalog, config.coldStarts());
+        memCap = Math.min(config.memoryMb(), policy.memoryBudgetMb());
+        cpuCap = config.cpuMillicores();
+        podCap = config.maxPods();
+        limited = !config.unlimited() || memCap != Double.POSITIVE_INFINITY;
+        evictable = limited ? new IndexedMinHeap() : null;
+        grow(64);
+    }
+
+    /** Replays {@code sortedByTime} to the end and returns the metrics. */
+    public static FaasResult replay(Iterator<Invocation> sortedByTime, FunctionCatalog catalog, KeepAlivePolicy policy, PlatformConfig config) {
+        return replay(sortedByTime, catalog, policy, config, RequestLog.NONE);
+    }
+
+    public static FaasResult replay(Iterator<Invocation> sortedByTime, FunctionCatalog catalog, KeepAlivePolicy policy,
+                                    PlatformConfig config, RequestLog log) {
+        FaasSimulator sim = new FaasSimulator(catalog, policy, config, log);
+        while (sortedByTime.hasNext()) {
+            Invocation i = sortedByTime.next();
+            sim.offer(i.timeS(), i.function(), i.durationS());
+        }
+        return sim.finish();
+    }
+
+    /** One invocation; times must not decrease from one call to the next. */
+    public void offer(double timeS, int function, double durationS) {
+        if (finished) throw new IllegalStateException("replay already finished");
+        if (!(timeS >= lastT)) throw new IllegalArgumentException("invocations must be sorted by time: " + timeS + " after " + lastT);
+        if (function < 0 || function >= n) throw new IllegalArgumentException("function index " + function + " outside the catalog of " + n);
+        if (!(durationS >= 0) || durationS == Double.POSITIVE_INFINITY) throw new IllegalArgumentException("duration must be finite and >= 0: " + durationS);
+        lastT = timeS;
+        if (global.minTime() <= timeS) processEvents(timeS);
+        invocations++;
+        invocationsOf[function]++;
+        policy.onInvocation(function, timeS, durationS);
+        prewarmVersion[function] = (int) ((prewarmVersion[function] + 1) & MASK); // cancels a pre-warm still pending
+        int s = findWarm(function, timeS);
+        if (s < 0) {
+            s = startOnDemand(function, timeS);
+            if (s < 0) {
+                rejected++;
+                log.rejected(function, timeS);
+                return;
+            }
+        }
+        assign(s, function, timeS, durationS);
+    }
+
+    private int findWarm(int f, double t) {
+        EventHeap b = busy[f];
+        if (b != null) {
+            while (!b.isEmpty() && b.minTime() <= t) {
+                long ref = b.minPayload();
+                b.pop();
+                pushFree(f, ref);
+            }
+        }
+        long[] stack = freeStack[f];
+        while (freeSize[f] > 0) {
+            long ref = stack[--freeSize[f]];
+            int s = (int) (ref & 0xFFFFFFFFL);
+            if (!valid(s, ref)) continue;
+            if (pExpiry[s] <= t && pLastEnd[s] <= t) {  // expired earlier than its heap entry said
+                delete(s, Math.max(pExpiry[s], pStart[s]));
+                continue;
+            }
+            return s;
+        }
+        return -1;
+    }
+
+    private boolean valid(int s, long ref) { return pAlive[s] && pGen[s] == (int) (ref >>> 32); }
+
+    private long ref(int s) { return ((long) pGen[s] << 32) | s; }
+
+    private void pushFree(int f, long ref) {
+        long[] st = freeStack[f];
+        if (st == null) st = freeStack[f] = new long[4];
+        else if (freeSize[f] == st.length) st = freeStack[f] = Arrays.copyOf(st, st.length * 2);
+        st[freeSize[f]++] = ref;
+    }
+
+    private void pushBusy(int f, double freeAt, long ref) {
+        EventHeap b = busy[f];
+        if (b == null) b = busy[f] = new EventHeap();
+        b.push(freeAt, ref);
+    }
+
+    private int startOnDemand(int f, double t) {
+        double at = t;
+        if (limited) {
+            at = makeRoom(f, t);
+            if (at < 0) return -1;
+            if (at > t) queued++;
+        }
+        coldStarts++;
+        coldStartsOf[f]++;
+        return newPod(f, at, false);
+    }
+
+    private void assign(int s, int f, double t, double d) {
+        double start = Math.max(t, pReady[s]);
+        double end = start + d;
+        double freeAt;
+        if (conc[f] == 1) {
+            freeAt = end;
+        } else {
+            double[] ends = pSlotEnds[s];
+            int k = 0;
+            for (int i = 1; i < ends.length; i++) if (ends[i] < ends[k]) k = i;
+            ends[k] = end;
+            freeAt = ends[0];
+            for (int i = 1; i < ends.length; i++) if (ends[i] < freeAt) freeAt = ends[i];
+        }
+        if (end > pLastEnd[s]) pLastEnd[s] = end;
+        if (end > maxEnd) maxEnd = end;
+        if (start >= pBusyEnd[s]) pBusy[s] += end - start;
+        else if (end > pBusyEnd[s]) pBusy[s] += end - pBusyEnd[s];
+        if (end > pBusyEnd[s]) pBusyEnd[s] = end;
+        pLastReq[s] = t;
+        pRequests[s]++;
+        if (start > t) {
+            coldRequests++;
+            coldRequestsOf[f]++;
+            double delay = start - t;
+            delayTotal += delay;
+            delays.record(delay);
+        }
+        log.request(pId[s], f, t, start, end);
+
+        double idleFrom = pLastEnd[s];
+        policy.window(f, idleFrom, window);
+        if (window.prewarmS > 0) {
+            pExpiry[s] = idleFrom;
+            double at = idleFrom + window.prewarmS;
+            prewarmKeepAlive[f] = window.keepAliveS;
+            global.push(at, PREWARM | ((long) prewarmVersion[f] << 32) | f);
+        } else {
+            pExpiry[s] = idleFrom + window.keepAliveS;
+        }
+        if (pExpiry[s] < pHeapTime[s]) {
+            pHeapTime[s] = pExpiry[s];
+            global.push(pExpiry[s], ref(s));
+        }
+        if (limited) evictable.set(s, policy.evictionPriority(f, idleFrom));
+        if (freeAt <= t) pushFree(f, ref(s)); else pushBusy(f, freeAt, ref(s));
+    }
+
+    private void processEvents(double t) {
+        while (global.minTime() <= t) {
+            double e = global.minTime();
+            long p = global.minPayload();
+            global.pop();
+            if ((p & PREWARM) != 0) {
+                int f = (int) (p & MASK);
+                if ((int) ((p >>> 32) & MASK) == prewarmVersion[f]) prewarm(f, e);
+                continue;
+            }
+            int s = (int) (p & 0xFFFFFFFFL);
+            if (!valid(s, p) || e != pHeapTime[s]) continue;  // stale entry
+            pHeapTime[s] = Double.POSITIVE_INFINITY;
+            if (pExpiry[s] <= e && pLastEnd[s] <= e) {
+                delete(s, Math.max(pExpiry[s], pStart[s]));
+            } else if (pExpiry[s] != Double.POSITIVE_INFINITY) {
+                double next = Math.max(pExpiry[s], pLastEnd[s]);
+                pHeapTime[s] = next;
+                global.push(next, ref(s));
+            }
+        }
+    }
+
+    private void prewarm(int f, double at) {
+        if (limited && !fits(f)) return;  // no room: skip the pre-warm rather than evict for a guess
+        prewarmVersion[f] = (int) ((prewarmVersion[f] + 1) & MASK);
+        int s = newPod(f, at, true);
+        prewarmStarts++;
+        pLastEnd[s] = pReady[s];
+        pBusyEnd[s] = pReady[s];
+        pExpiry[s] = pReady[s] + prewarmKeepAlive[f];
+        if (pExpiry[s] != Double.POSITIVE_INFINITY) {
+            pHeapTime[s] = pExpiry[s];
+            global.push(pExpiry[s], ref(s));
+        }
+        if (limited) evictable.set(s, policy.evictionPriority(f, pReady[s]));
+        pushFree(f, ref(s));
+    }
+
+    private int newPod(int f, double at, boolean prewarm) {
+        int s;
+        if (freeSlotCount > 0) s = freeSlots[--freeSlotCount];
+        else {
+            if (slots == pFunction.length) grow(slots * 2);
+            s = slots++;
+        }
+        double cost = config.coldStarts().sample(f, catalog, rng, components);
+        pFunction[s] = f;
+        pAlive[s] = true;
+        pId[s] = nextPodId++;
+        pStart[s] = at;
+        pReady[s] = at + cost;
+        pCost[s] = cost;
+        pLastEnd[s] = at;
+        pLastReq[s] = at;
+        pBusy[s] = 0;
+        pBusyEnd[s] = at;
+        pExpiry[s] = Double.POSITIVE_INFINITY;
+        pHeapTime[s] = Double.POSITIVE_INFINITY;
+        pRequests[s] = 0;
+        if (conc[f] > 1) {
+            double[] ends = pSlotEnds[s];
+            if (ends == null || ends.length != conc[f]) ends = pSlotEnds[s] = new double[conc[f]];
+            Arrays.fill(ends, Double.NEGATIVE_INFINITY);
+        }
+        podsAlive++;
+        if (podsAlive > maxPodsAlive) maxPodsAlive = podsAlive;
+        memUsed += memMb[f];
+        cpuUsed += cpuMilli[f];
+        policy.onPodStart(f, cost);
+        log.podStarted(pId[s], f, at, components, prewarm);
+        return s;
+    }
+
+    private void delete(int s, double at) {
+        int f = pFunction[s];
+        double alive = Math.max(0, at - pStart[s]);
+        podMbS += memMb[f] * alive;
+        double idle = at - pReady[s] - pBusy[s];
+        if (idle > 0) wastedMbS += memMb[f] * idle;
+        lifetimes.record(alive);
+        if (pRequests[s] > 0 && pCost[s] > 0) utility.record(Math.max(0, pLastReq[s] - pStart[s]) / pCost[s]);
+        log.podDeleted(pId[s], at);
+        pAlive[s] = false;
+        pGen[s] = (int) ((pGen[s] + 1) & MASK);
+        podsAlive--;
+        memUsed -= memMb[f];
+        cpuUsed -= cpuMilli[f];
+        if (evictable != null) evictable.remove(s);
+        if (freeSlotCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeSlotCount * 2));
+        freeSlots[freeSlotCount++] = s;
+    }
+
+    private boolean fits(int f) {
+        return podsAlive + 1 <= podCap && memUsed + memMb[f] <= memCap + 1e-9 && cpuUsed + cpuMilli[f] <= cpuCap + 1e-9;
+    }
+
+    /** Frees room for one pod of {@code f}: evicts idle pods, else waits for one to go idle; -1 when rejected. */
+    private double makeRoom(int f, double t) {
+        if (memMb[f] > memCap || cpuMilli[f] > cpuCap) return -1;  // can never fit
+        double now = t;
+        while (!fits(f)) {
+            if (evictIdle(now)) continue;
+            if (config.whenFull() == PlatformConfig.WhenFull.REJECT) return -1;
+            double next = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < slots; s++) {
+                if (!pAlive[s]) continue;
+                double idleAt = Math.max(pLastEnd[s], pReady[s]);
+                if (idleAt > now && idleAt < next) next = idleAt;
+            }
+            if (next == Double.POSITIVE_INFINITY) return -1;
+            now = next;
+        }
+        return now;
+    }
+
+    private boolean evictIdle(double now) {
+        int stashed = 0;
+        boolean done = false;
+        while (evictable.size() > 0) {
+            int s = evictable.minId();
+            double key = evictable.minKey();
+            evictable.remove(s);
+            if (pLastEnd[s] <= now && pReady[s] <= now) {
+                boolean expired = pExpiry[s] <= now;
+                delete(s, expired ? Math.max(pExpiry[s], pStart[s]) : now);
+                if (!expired) policy.onEvict(pFunction[s], key);
+                done = true;
+                break;
+            }
+            if (stashed == stash.length) {
+                stash = Arrays.copyOf(stash, stashed * 2);
+                stashKey = Arrays.copyOf(stashKey, stashed * 2);
+            }
+            stash[stashed] = s;
+            stashKey[stashed++] = key;
+        }
+        for (int i = 0; i < stashed; i++) evictable.set(stash[i], stashKey[i]);
+        return done;
+    }
+
+    private void grow(int cap) {
+        pFunction = Arrays.copyOf(pFunction, cap);
+        pGen = Arrays.copyOf(pGen, cap);
+        pRequests = Arrays.copyOf(pRequests, cap);
+        pId = Arrays.copyOf(pId, cap);
+        pStart = Arrays.copyOf(pStart, cap);
+        pReady = Arrays.copyOf(pReady, cap);
+        pCost = Arrays.copyOf(pCost, cap);
+        pLastEnd = Arrays.copyOf(pLastEnd, cap);
+        pLastReq = Arrays.copyOf(pLastReq, cap);
+        pBusy = Arrays.copyOf(pBusy, cap);
+        pBusyEnd = Arrays.copyOf(pBusyEnd, cap);
+        pExpiry = Arrays.copyOf(pExpiry, cap);
+        pHeapTime = Arrays.copyOf(pHeapTime, cap);
+        pAlive = Arrays.copyOf(pAlive, cap);
+        pSlotEnds = Arrays.copyOf(pSlotEnds, cap);
+    }
+
+    /** Ends the replay: deletes every pod still alive (at its expiry, or at the horizon) and returns the metrics. */
+    public FaasResult finish() {
+        if (finished) throw new IllegalStateException("replay already finished");
+        finished = true;
+        double horizon = invocations == 0 ? 0 : Math.max(lastT, maxEnd);
+        processEvents(horizon);
+        for (int s = 0; s < slots; s++) {
+            if (!pAlive[s]) continue;
+            double at = Math.min(Math.max(pExpiry[s], pLastEnd[s]), horizon);
+            delete(s, Math.max(at, pStart[s]));
+        }
+        double gb = 1.0 / 1024;
+        return new FaasResult(policy.name(), invocations, coldStarts, prewarmStarts, coldRequests, rejected, queued,
+                invocations == 0 ? 0 : (double) coldRequests / invocations, perAppRates(), wastedMbS * gb, podMbS * gb,
+                podMbS * gb * config.pricePerGbS(), FaasResult.Percentiles.of(lifetimes), FaasResult.Percentiles.of(utility),
+                utility.shareBelow(1.0), FaasResult.Percentiles.of(delays), delayTotal, maxPodsAlive, nextPodId, horizon,
+                coldStartsOf.clone(), invocationsOf.clone());
+    }
+
+    private FaasResult.Percentiles perAppRates() {
+        int apps = catalog.apps();
+        long[] inv = new long[apps], cold = new long[apps];
+        for (int f = 0; f < n; f++) {
+            inv[catalog.app(f)] += invocationsOf[f];
+            cold[catalog.app(f)] += coldRequestsOf[f];
+        }
+        double[] rates = new double[apps];
+        int k = 0;
+        for (int a = 0; a < apps; a++) if (inv[a] > 0) rates[k++] = (double) cold[a] / inv[a];
+        rates = Arrays.copyOf(rates, k);
+        Arrays.sort(rates);
+        return FaasResult.Percentiles.exact(rates);
+    }
+}
