@@ -69,7 +69,7 @@ public final class FaasSimulator {
     private double[] stashKey = new double[16];
 
     private long podsAlive, maxPodsAlive, nextPodId;
-    private double memUsed, cpuUsed;
+    private double memUsed, cpuUsed, queueTail = Double.NEGATIVE_INFINITY;
     private double lastT = Double.NEGATIVE_INFINITY, maxEnd = Double.NEGATIVE_INFINITY;
     private long invocations, coldStarts, prewarmStarts, coldRequests, rejected, queued;
     private double wastedMbS, podMbS, delayTotal;
@@ -347,7 +347,9 @@ public final class FaasSimulator {
     /** Frees room for one pod of {@code f}: evicts idle pods, else waits for one to go idle; -1 when rejected. */
     private double makeRoom(int f, double t) {
         if (memMb[f] > memCap || cpuMilli[f] > cpuCap) return -1;  // can never fit
-        double now = t;
+        // FIFO: while earlier requests wait for capacity, a new one waits behind them (capacity they freed in the
+        // future must not be handed to a request that arrived before that instant)
+        double now = Math.max(t, queueTail);
         while (!fits(f)) {
             if (evictIdle(now)) continue;
             if (config.whenFull() == PlatformConfig.WhenFull.REJECT) return -1;
@@ -360,6 +362,7 @@ public final class FaasSimulator {
             if (next == Double.POSITIVE_INFINITY) return -1;
             now = next;
         }
+        if (now > t) queueTail = now;
         return now;
     }
 
