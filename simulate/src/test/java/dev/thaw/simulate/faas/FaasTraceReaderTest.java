@@ -1,0 +1,69 @@
+package dev.thaw.simulate.faas;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.thaw.ingest.BadInputException;
+import dev.thaw.simulate.faas.policy.FixedKeepAlive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FaasTraceReaderTest {
+    static Path repo() { return Path.of(System.getProperty("thaw.repo", "..")); }
+
+    @Test void readsTheBundledAzure2021Excerpt() throws IOException {
+        FaasTrace t = new FaasTraceReader().read(repo().resolve("datasets/azure-functions/2021-excerpt/azure2021_200.csv"));
+        assertEquals(FaasTraceReader.AZURE_2021, t.format());
+        assertEquals(199, t.size());
+        assertEquals(31, t.catalog().size());
+        assertEquals(13, t.catalog().apps());
+        assertEquals(0.0014909000396728517, t.time(0), 1e-12);   // arrival = end - duration
+        assertEquals(1200.0147980537415, t.time(t.size() - 1), 1e-9);
+        assertEquals(-1, t.observedPods());
+        // a longer keep-alive never adds cold starts; every function starts at least once
+        FaasResult shortKa = t.replay(new FixedKeepAlive(60), PlatformConfig.defaults(), null);
+        FaasResult longKa = t.replay(new FixedKeepAlive(1200), PlatformConfig.defaults(), null);
+        assertTrue(longKa.coldStarts() >= 31 && longKa.coldStarts() <= shortKa.coldStarts());
+    }
+
+    @Test void readsTheHuaweiPerRequestExcerptWithPodSizesAndPods() throws IOException {
+        FaasTrace t = new FaasTraceReader().read(repo().resolve("datasets/huawei-2025/excerpts/region5_per_request_day30_head_tail.csv"));
+        assertEquals(FaasTraceReader.HUAWEI_REQUEST, t.format());
+        assertEquals(10, t.size());
+        assertEquals(4, t.catalog().size());
+        assertEquals(6, t.observedPods());
+        assertEquals("411---301---pool22-300-128", t.catalog().name(t.function(0)));
+        assertEquals(128, t.catalog().memoryMb(0));
+        assertEquals(300, t.catalog().cpuMillicores(0));
+        assertEquals(2592000.020, t.time(0), 1e-9);
+        assertEquals(0.000931, t.duration(0), 1e-12);
+    }
+
+    @Test void estimatesPerPodConcurrencyFromOverlappingRequests(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("part-00000.csv");
+        Files.writeString(f, "time_worker,funcName,podID,userID,totalCost_worker\n"
+                + "10.0,1,pool22-300-128-01,7,5.0\n"
+                + "11.0,1,pool22-300-128-01,7,5.0\n"
+                + "12.0,1,pool22-300-128-01,7,5.0\n"   // three in flight on one pod
+                + "20.0,1,pool22-300-128-01,7,1.0\n"
+                + "10.0,2,pool24-600-512-02,7,1.0\n");
+        FaasTrace t = new FaasTraceReader().read(dir);
+        assertEquals(3, t.catalog().concurrency(0));
+        assertEquals(1, t.catalog().concurrency(1));
+        assertEquals(512, t.catalog().memoryMb(1));
+        assertEquals(2, t.observedPods());
+    }
+
+    @Test void badRowsNameFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("a.csv");
+        Files.writeString(f, "app,func,end_timestamp,duration\na,b,10,1\na,b,NaN,1\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> new FaasTraceReader().read(f));
+        assertEquals(3, e.line());
+        assertEquals("end_timestamp", e.column());
+        Path g = dir.resolve("b.csv");
+        Files.writeString(g, "x,y\n1,2\n");
+        assertThrows(BadInputException.class, () -> new FaasTraceReader().read(g));
+    }
+}
