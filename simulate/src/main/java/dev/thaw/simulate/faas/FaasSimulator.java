@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  * long an idle pod stays (every request resets it), whether to pre-warm, and which idle pod to evict when memory
  * is short; a full cluster makes a request wait for capacity (FIFO) or turns it away.
  *
- * <p>Single pass, one event per invocation plus pod expiries, on primitive arrays: per function a LIFO stack of pods
- * with room and a heap of busy pods by the time they get room; one global heap of pod expiries that is checked
+ * <p>Single pass, one event per invocation plus pod expiries, on primitive arrays: per function its most recently
+ * used ("hot") pod in a flat array, then a LIFO stack of other pods with room and a heap of busy pods by the time
+ * they get room; one global heap of pod expiries that is checked
  * lazily (an entry is refreshed only when it comes due, not on every request) and of pending pre-warms. Pod slots
  * are recycled with a generation number so stale references are recognised.
  *
@@ -41,6 +42,8 @@ public final class FaasSimulator {
     private final int n;
     private final int[] conc;
     private final double[] memMb, cpuMilli;
+    private static final long NONE = -1L;
+    private final long[] hot;
     private final long[][] freeStack;
     private final int[] freeSize;
     private final EventHeap[] busy;
@@ -53,7 +56,7 @@ public final class FaasSimulator {
     private int[] pFunction = new int[0], pGen = new int[0], pRequests = new int[0];
     private long[] pId = new long[0];
     private double[] pStart = new double[0], pReady = new double[0], pCost = new double[0], pLastEnd = new double[0],
-            pLastReq = new double[0], pBusy = new double[0], pBusyEnd = new double[0], pExpiry = new double[0],
+            pLastReq = new double[0], pBusy = new double[0], pFreeAt = new double[0], pBusyEnd = new double[0], pExpiry = new double[0],
             pHeapTime = new double[0];
     private boolean[] pAlive = new boolean[0];
     private double[][] pSlotEnds = new double[0][];
@@ -91,6 +94,8 @@ public final class FaasSimulator {
             memMb[f] = catalog.memoryMb(f);
             cpuMilli[f] = catalog.cpuMillicores(f);
         }
+        hot = new long[n];
+        Arrays.fill(hot, NONE);
         freeStack = new long[n][];
         freeSize = new int[n];
         busy = new EventHeap[n];
@@ -148,6 +153,18 @@ public final class FaasSimulator {
     }
 
     private int findWarm(int f, double t) {
+        // fast path: the function's most recently used pod, kept outside the stacks so a function served by one pod
+        // touches only flat arrays
+        long h = hot[f];
+        if (h != NONE) {
+            int s = (int) (h & 0xFFFFFFFFL);
+            if (!valid(s, h)) hot[f] = NONE;
+            else if (pFreeAt[s] <= t) {
+                if (pExpiry[s] > t || pLastEnd[s] > t) return s;
+                delete(s, Math.max(pExpiry[s], pStart[s]));  // expired earlier than its heap entry said
+                hot[f] = NONE;
+            }
+        }
         EventHeap b = busy[f];
         if (b != null) {
             while (!b.isEmpty() && b.minTime() <= t) {
@@ -161,13 +178,26 @@ public final class FaasSimulator {
             long ref = stack[--freeSize[f]];
             int s = (int) (ref & 0xFFFFFFFFL);
             if (!valid(s, ref)) continue;
-            if (pExpiry[s] <= t && pLastEnd[s] <= t) {  // expired earlier than its heap entry said
+            if (pExpiry[s] <= t && pLastEnd[s] <= t) {
                 delete(s, Math.max(pExpiry[s], pStart[s]));
                 continue;
             }
+            promote(f, s, t);
             return s;
         }
         return -1;
+    }
+
+    /** Makes {@code s} the function's hot pod; the previous one goes back to the stack of pods with room or the busy heap. */
+    private void promote(int f, int s, double t) {
+        long old = hot[f];
+        if (old != NONE) {
+            int o = (int) (old & 0xFFFFFFFFL);
+            if (valid(o, old)) {
+                if (pFreeAt[o] <= t) pushFree(f, old); else pushBusy(f, pFreeAt[o], old);
+            }
+        }
+        hot[f] = ref(s);
     }
 
     private boolean valid(int s, long ref) { return pAlive[s] && pGen[s] == (int) (ref >>> 32); }
@@ -196,7 +226,9 @@ public final class FaasSimulator {
         }
         coldStarts++;
         coldStartsOf[f]++;
-        return newPod(f, at, false);
+        int s = newPod(f, at, false);
+        promote(f, s, t);
+        return s;
     }
 
     private void assign(int s, int f, double t, double d) {
@@ -244,7 +276,7 @@ public final class FaasSimulator {
             global.push(pExpiry[s], ref(s));
         }
         if (limited) evictable.set(s, policy.evictionPriority(f, idleFrom));
-        if (freeAt <= t) pushFree(f, ref(s)); else pushBusy(f, freeAt, ref(s));
+        pFreeAt[s] = freeAt;  // the pod is its function's hot pod: no stack to update
     }
 
     private void processEvents(double t) {
@@ -307,6 +339,7 @@ public final class FaasSimulator {
         pExpiry[s] = Double.POSITIVE_INFINITY;
         pHeapTime[s] = Double.POSITIVE_INFINITY;
         pRequests[s] = 0;
+        pFreeAt[s] = Double.NEGATIVE_INFINITY;
         if (conc[f] > 1) {
             double[] ends = pSlotEnds[s];
             if (ends == null || ends.length != conc[f]) ends = pSlotEnds[s] = new double[conc[f]];
@@ -402,6 +435,7 @@ public final class FaasSimulator {
         pLastEnd = Arrays.copyOf(pLastEnd, cap);
         pLastReq = Arrays.copyOf(pLastReq, cap);
         pBusy = Arrays.copyOf(pBusy, cap);
+        pFreeAt = Arrays.copyOf(pFreeAt, cap);
         pBusyEnd = Arrays.copyOf(pBusyEnd, cap);
         pExpiry = Arrays.copyOf(pExpiry, cap);
         pHeapTime = Arrays.copyOf(pHeapTime, cap);
