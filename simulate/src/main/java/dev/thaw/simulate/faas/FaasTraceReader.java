@@ -1,28 +1,26 @@
 package dev.thaw.simulate.faas;
 
 import dev.thaw.ingest.BadInputException;
-import java.io.BufferedReader;
+import dev.thaw.ingest.TraceReader;
+import dev.thaw.ingest.Traces;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Reads invocation-level traces into a {@link FaasTrace} until the ingest module's readers can be used here:
- * Azure Functions 2021 ({@code app,func,end_timestamp,duration}; arrival = end - duration) and the Huawei 2025
- * per-request log ({@code time_worker, funcName, podID, userID, totalCost_worker, ...}; arrival = time_worker,
- * function = funcName---userID---poolName, pod size from the pool name). A path may be a CSV file, a {@code .gz}, or
- * a folder (every {@code *.csv} / {@code *.csv.gz} below it, e.g. the Spark part files). Columns are bound by header
- * name; values of {@code NaN}, {@code nan}, {@code null} or empty in a needed column are bad input.
+ * Reads invocation-level traces into a {@link FaasTrace} through the ingest module's readers: Azure Functions 2021
+ * (arrival = {@code start} = end_timestamp - duration, function = app/func, app = app) and the Huawei 2025
+ * per-request log (arrival = time_worker, function = funcID = funcName---userID---poolName, app = userID, pod size
+ * from the pool name, execution = totalCost_worker). Missing values in a needed column are bad input.
  *
  * <p>For the Huawei log the per-pod concurrency limit of each function is estimated as the most requests one pod of
  * that function ran at once, and the number of distinct pods is kept as the trace's own cold-start count.
@@ -41,120 +39,55 @@ public final class FaasTraceReader {
     public FaasTraceReader() { this(400, 256); }
 
     public FaasTrace read(Path path) throws IOException {
-        List<Path> files = files(path);
-        if (files.isEmpty()) throw BadInputException.ofFile(path, "no CSV files found");
+        return read(path, null);
+    }
+
+    /**
+     * Reads through the ingest module ({@link Traces#open(Path, String)}: CSV, .gz, .zip, folders, thaw Parquet or
+     * Arrow output). {@code formatId} forces a format; null detects it from the header.
+     */
+    public FaasTrace read(Path path, String formatId) {
         Rows rows = new Rows();
-        String format = null;
-        for (Path f : files) {
-            String fmt = readFile(f, rows);
-            if (format != null && !format.equals(fmt)) throw BadInputException.ofFile(f, "mixes formats " + format + " and " + fmt);
-            format = fmt;
+        String format;
+        try (TraceReader r = Traces.open(path, formatId)) {
+            format = r.format().id();
+            if (!format.equals(AZURE_2021) && !format.equals(HUAWEI_REQUEST))
+                throw BadInputException.ofFile(path, "is " + format + ": thaw faas replays invocation-level traces (" + AZURE_2021 + ", " + HUAWEI_REQUEST + ")");
+            while (r.next()) {
+                VectorSchemaRoot root = r.root();
+                if (format.equals(AZURE_2021)) readAzure(path, root, rows); else readHuawei(path, root, rows);
+            }
         }
         return rows.build(format);
     }
 
-    private static List<Path> files(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            if (!Files.isRegularFile(path)) throw BadInputException.ofFile(path, "no such file or folder");
-            return List.of(path);
-        }
-        try (Stream<Path> s = Files.walk(path)) {
-            return s.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".csv") || n.endsWith(".csv.gz");
-            }).sorted().toList();
-        }
-    }
-
-    private String readFile(Path file, Rows rows) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String header = r.readLine();
-            if (header == null) throw BadInputException.ofFile(file, "empty file: expected a header row");
-            Map<String, Integer> col = new HashMap<>();
-            String[] names = header.split(",", -1);
-            for (int i = 0; i < names.length; i++) col.put(names[i].trim(), i);
-            if (col.keySet().containsAll(List.of("app", "func", "end_timestamp", "duration"))) {
-                readAzure(file, r, col, rows);
-                return AZURE_2021;
-            }
-            if (col.keySet().containsAll(List.of("time_worker", "funcName", "podID", "userID", "totalCost_worker"))) {
-                readHuawei(file, r, col, rows);
-                return HUAWEI_REQUEST;
-            }
-            throw BadInputException.ofFile(file, "unknown header: expected Azure 2021 (app,func,end_timestamp,duration) or the Huawei 2025 per-request log (time_worker,...,podID,...)");
+    private void readAzure(Path path, VectorSchemaRoot root, Rows rows) {
+        VarCharVector app = (VarCharVector) root.getVector("app"), func = (VarCharVector) root.getVector("func");
+        Float8Vector start = (Float8Vector) root.getVector("start"), dur = (Float8Vector) root.getVector("duration");
+        for (int i = 0; i < root.getRowCount(); i++) {
+            if (app.isNull(i) || func.isNull(i) || start.isNull(i) || dur.isNull(i))
+                throw BadInputException.ofFile(path, "an Azure 2021 row without app, func, end_timestamp or duration (batch row " + i + ")");
+            double d = dur.get(i);
+            if (!(d >= 0)) throw BadInputException.ofFile(path, "negative duration " + d);
+            String appId = new String(app.get(i), StandardCharsets.UTF_8);
+            int f = rows.function(appId + "/" + new String(func.get(i), StandardCharsets.UTF_8), appId, defaultCpuMillicores, defaultMemoryMb);
+            rows.add(start.get(i), f, d, null);
         }
     }
 
-    private void readAzure(Path file, BufferedReader r, Map<String, Integer> col, Rows rows) throws IOException {
-        int app = col.get("app"), func = col.get("func"), end = col.get("end_timestamp"), dur = col.get("duration");
-        String line;
-        long lineNo = 1;
-        while ((line = r.readLine()) != null) {
-            lineNo++;
-            if (line.isEmpty()) continue;
-            String[] v = line.split(",", -1);
-            double e = number(file, lineNo, "end_timestamp", v, end);
-            double d = number(file, lineNo, "duration", v, dur);
-            if (d < 0) throw new BadInputException(file.toString(), lineNo, "duration", v[dur], "a duration >= 0");
-            String appId = text(file, lineNo, "app", v, app);
-            int f = rows.function(appId + "/" + text(file, lineNo, "func", v, func), appId, defaultCpuMillicores, defaultMemoryMb);
-            rows.add(e - d, f, d, null);
-        }
-    }
-
-    private void readHuawei(Path file, BufferedReader r, Map<String, Integer> col, Rows rows) throws IOException {
-        int time = col.get("time_worker"), fn = col.get("funcName"), pod = col.get("podID"), user = col.get("userID"), cost = col.get("totalCost_worker");
-        String line;
-        long lineNo = 1;
-        while ((line = r.readLine()) != null) {
-            lineNo++;
-            if (line.isEmpty()) continue;
-            String[] v = line.split(",", -1);
-            double t = number(file, lineNo, "time_worker", v, time);
-            double d = number(file, lineNo, "totalCost_worker", v, cost);
-            if (d < 0) throw new BadInputException(file.toString(), lineNo, "totalCost_worker", v[cost], "an execution time >= 0");
-            String podId = text(file, lineNo, "podID", v, pod);
-            String[] parts = podId.split("-");
-            if (parts.length < 4) throw new BadInputException(file.toString(), lineNo, "podID", podId, "pool<idx>-<cpuMillicores>-<memMB>-<seq>");
-            int cpu, mem;
-            try {
-                cpu = Integer.parseInt(parts[1]);
-                mem = Integer.parseInt(parts[2]);
-            } catch (NumberFormatException ex) {
-                throw new BadInputException(file.toString(), lineNo, "podID", podId, "pool<idx>-<cpuMillicores>-<memMB>-<seq>");
-            }
-            String poolName = parts[0] + "-" + parts[1] + "-" + parts[2];
-            String userId = integerText(file, lineNo, "userID", v, user);
-            String funcId = integerText(file, lineNo, "funcName", v, fn) + "---" + userId + "---" + poolName;
-            int f = rows.function(funcId, userId, cpu, mem);
-            rows.add(t, f, d, podId);
-        }
-    }
-
-    private static String text(Path file, long line, String name, String[] v, int i) {
-        if (i >= v.length) throw new BadInputException(file.toString(), line, name, null, "a value (row has only " + v.length + " columns)");
-        String s = v[i].trim();
-        if (s.isEmpty() || s.equals("NaN") || s.equals("nan") || s.equals("null")) throw new BadInputException(file.toString(), line, name, s, "a value, not missing");
-        return s;
-    }
-
-    /** Ids are written as {@code 411} or {@code 411.0} in different copies: normalise to the integer. */
-    private static String integerText(Path file, long line, String name, String[] v, int i) {
-        String s = text(file, line, name, v, i);
-        if (s.endsWith(".0")) s = s.substring(0, s.length() - 2);
-        return s;
-    }
-
-    private static double number(Path file, long line, String name, String[] v, int i) {
-        String s = text(file, line, name, v, i);
-        try {
-            double d = Double.parseDouble(s);
-            if (!Double.isFinite(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new BadInputException(file.toString(), line, name, s, "a finite number");
+    private void readHuawei(Path path, VectorSchemaRoot root, Rows rows) {
+        Float8Vector time = (Float8Vector) root.getVector("time_worker"), cost = (Float8Vector) root.getVector("totalCost_worker");
+        VarCharVector pod = (VarCharVector) root.getVector("podID"), funcId = (VarCharVector) root.getVector("funcID");
+        BigIntVector user = (BigIntVector) root.getVector("userID"), cpu = (BigIntVector) root.getVector("cpuLimitMillicores"),
+                mem = (BigIntVector) root.getVector("memLimitMb");
+        for (int i = 0; i < root.getRowCount(); i++) {
+            if (time.isNull(i) || cost.isNull(i) || pod.isNull(i) || funcId.isNull(i) || cpu.isNull(i) || mem.isNull(i))
+                throw BadInputException.ofFile(path, "a per-request row without time_worker, totalCost_worker or a well-formed podID (batch row " + i + ")");
+            double d = cost.get(i);
+            if (!(d >= 0)) throw BadInputException.ofFile(path, "negative totalCost_worker " + d);
+            String app = user.isNull(i) ? "?" : Long.toString(user.get(i));
+            int f = rows.function(new String(funcId.get(i), StandardCharsets.UTF_8), app, (int) cpu.get(i), (int) mem.get(i));
+            rows.add(time.get(i), f, d, new String(pod.get(i), StandardCharsets.UTF_8));
         }
     }
 
