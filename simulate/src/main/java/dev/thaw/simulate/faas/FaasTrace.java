@@ -30,6 +30,12 @@ public final class FaasTrace {
     }
 
     public String format() { return format; }
+
+    /** The same invocations on another catalog (e.g. with a different concurrency limit); sizes must match. */
+    public FaasTrace withCatalog(FunctionCatalog other) {
+        if (other.size() != catalog.size()) throw new IllegalArgumentException("catalog has " + other.size() + " functions, trace " + catalog.size());
+        return new FaasTrace(format, other, time, function, duration, observedPods);
+    }
     public FunctionCatalog catalog() { return catalog; }
     public int size() { return time.length; }
     public long observedPods() { return observedPods; }

@@ -36,6 +36,13 @@ public final class FunctionCatalog {
 
     public static Builder builder() { return new Builder(); }
 
+    /** The same functions with every per-pod concurrency limit set to {@code limit}. */
+    public FunctionCatalog withConcurrency(int limit) {
+        Builder b = builder();
+        for (int f = 0; f < size(); f++) b.add(names[f], cpuMillicores[f], memoryMb[f], limit, app[f], runtime[f]);
+        return b.build();
+    }
+
     public int size() { return names.length; }
     public String name(int f) { return names[f]; }
     public int cpuMillicores(int f) { return cpuMillicores[f]; }

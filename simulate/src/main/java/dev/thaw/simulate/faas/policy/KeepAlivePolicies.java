@@ -74,7 +74,7 @@ public final class KeepAlivePolicies {
         if (s == Math.rint(s)) {
             long l = (long) s;
             if (l >= 3600 && l % 3600 == 0) return (l / 3600) + "h";
-            if (l >= 60 && l % 60 == 0) return (l / 60) + "m";
+            if (l >= 600 && l % 60 == 0) return (l / 60) + "m";  // 60s stays 60s, as users write it
             return l + "s";
         }
         return s + "s";
