@@ -22,8 +22,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * per-request log (arrival = time_worker, function = funcID = funcName---userID---poolName, app = userID, pod size
  * from the pool name, execution = totalCost_worker). Missing values in a needed column are bad input.
  *
- * <p>For the Huawei log the per-pod concurrency limit of each function is estimated as the most requests one pod of
- * that function ran at once, and the number of distinct pods is kept as the trace's own cold-start count.
+ * <p>For the Huawei log the per-pod concurrency limit (a platform setting, the same for every function) is estimated
+ * as the most requests any one pod ran at once, and the number of distinct pods is kept as the trace's own
+ * cold-start count. Azure traces get a limit of 1.
  */
 public final class FaasTraceReader {
     public static final String AZURE_2021 = "azure-2021", HUAWEI_REQUEST = "huawei-2025-request";
@@ -133,12 +134,15 @@ public final class FaasTraceReader {
                 int j = order[i];
                 t[i] = time[j]; d[i] = dur[j]; f[i] = fn[j]; p[i] = pod[j];
             }
-            int[] conc = pods.isEmpty() ? null : concurrencyPerFunction(t, f, d, p, functions.size(), pods.size());
+            // the concurrency limit is a platform setting: take the most requests any pod ran at once, for every
+            // function (a per-function maximum underestimates the limit of functions that never filled a pod)
+            int limit = 1;
+            if (!pods.isEmpty()) for (int c : concurrencyPerFunction(t, f, d, p, functions.size(), pods.size())) limit = Math.max(limit, c);
             String[] names = new String[functions.size()];
             functions.forEach((k, v) -> names[v] = k);
             for (int i = 0; i < names.length; i++) {
                 int[] s = sizes.get(i);
-                catalog.add(names[i], s[0], s[1], conc == null ? 1 : Math.max(1, conc[i]), s[2], "unknown");
+                catalog.add(names[i], s[0], s[1], limit, s[2], "unknown");
             }
             return new FaasTrace(format, catalog.build(), t, f, d, pods.isEmpty() ? -1 : pods.size());
         }

@@ -53,7 +53,7 @@ class FaasTraceReaderTest {
                 + row(10.0, 2, "pool24-600-512-0000000002", 1.0));
         FaasTrace t = new FaasTraceReader().read(dir);
         assertEquals(3, t.catalog().concurrency(0));
-        assertEquals(1, t.catalog().concurrency(1));
+        assertEquals(3, t.catalog().concurrency(1));  // the platform's limit applies to every function
         assertEquals(512, t.catalog().memoryMb(1));
         assertEquals(2, t.observedPods());
     }
