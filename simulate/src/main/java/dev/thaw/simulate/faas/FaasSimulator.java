@@ -55,9 +55,10 @@ public final class FaasSimulator {
     private int slots;
     private int[] pFunction = new int[0], pGen = new int[0], pRequests = new int[0];
     private long[] pId = new long[0];
-    private double[] pStart = new double[0], pReady = new double[0], pCost = new double[0], pLastEnd = new double[0],
-            pLastReq = new double[0], pBusy = new double[0], pFreeAt = new double[0], pBusyEnd = new double[0], pExpiry = new double[0],
-            pHeapTime = new double[0];
+    // the times of a pod, side by side in one array (stride W) so a placement touches two cache lines, not ten
+    private static final int START = 0, READY = 1, COST = 2, LAST_END = 3, LAST_REQ = 4, BUSY = 5, BUSY_END = 6, EXPIRY = 7,
+            HEAP_TIME = 8, FREE_AT = 9, W = 10;
+    private double[] pd = new double[0];
     private boolean[] pAlive = new boolean[0];
     private double[][] pSlotEnds = new double[0][];
     private int[] freeSlots = new int[0];
@@ -159,9 +160,9 @@ public final class FaasSimulator {
         if (h != NONE) {
             int s = (int) (h & 0xFFFFFFFFL);
             if (!valid(s, h)) hot[f] = NONE;
-            else if (pFreeAt[s] <= t) {
-                if (pExpiry[s] > t || pLastEnd[s] > t) return s;
-                delete(s, Math.max(pExpiry[s], pStart[s]));  // expired earlier than its heap entry said
+            else if (pd[s * W + FREE_AT] <= t) {
+                if (pd[s * W + EXPIRY] > t || pd[s * W + LAST_END] > t) return s;
+                delete(s, Math.max(pd[s * W + EXPIRY], pd[s * W + START]));  // expired earlier than its heap entry said
                 hot[f] = NONE;
             }
         }
@@ -178,8 +179,8 @@ public final class FaasSimulator {
             long ref = stack[--freeSize[f]];
             int s = (int) (ref & 0xFFFFFFFFL);
             if (!valid(s, ref)) continue;
-            if (pExpiry[s] <= t && pLastEnd[s] <= t) {
-                delete(s, Math.max(pExpiry[s], pStart[s]));
+            if (pd[s * W + EXPIRY] <= t && pd[s * W + LAST_END] <= t) {
+                delete(s, Math.max(pd[s * W + EXPIRY], pd[s * W + START]));
                 continue;
             }
             promote(f, s, t);
@@ -194,7 +195,7 @@ public final class FaasSimulator {
         if (old != NONE) {
             int o = (int) (old & 0xFFFFFFFFL);
             if (valid(o, old)) {
-                if (pFreeAt[o] <= t) pushFree(f, old); else pushBusy(f, pFreeAt[o], old);
+                if (pd[o * W + FREE_AT] <= t) pushFree(f, old); else pushBusy(f, pd[o * W + FREE_AT], old);
             }
         }
         hot[f] = ref(s);
@@ -232,7 +233,7 @@ public final class FaasSimulator {
     }
 
     private void assign(int s, int f, double t, double d) {
-        double start = Math.max(t, pReady[s]);
+        double start = Math.max(t, pd[s * W + READY]);
         double end = start + d;
         double freeAt;
         if (conc[f] == 1) {
@@ -245,12 +246,12 @@ public final class FaasSimulator {
             freeAt = ends[0];
             for (int i = 1; i < ends.length; i++) if (ends[i] < freeAt) freeAt = ends[i];
         }
-        if (end > pLastEnd[s]) pLastEnd[s] = end;
+        if (end > pd[s * W + LAST_END]) pd[s * W + LAST_END] = end;
         if (end > maxEnd) maxEnd = end;
-        if (start >= pBusyEnd[s]) pBusy[s] += end - start;
-        else if (end > pBusyEnd[s]) pBusy[s] += end - pBusyEnd[s];
-        if (end > pBusyEnd[s]) pBusyEnd[s] = end;
-        pLastReq[s] = t;
+        if (start >= pd[s * W + BUSY_END]) pd[s * W + BUSY] += end - start;
+        else if (end > pd[s * W + BUSY_END]) pd[s * W + BUSY] += end - pd[s * W + BUSY_END];
+        if (end > pd[s * W + BUSY_END]) pd[s * W + BUSY_END] = end;
+        pd[s * W + LAST_REQ] = t;
         pRequests[s]++;
         if (start > t) {
             coldRequests++;
@@ -261,22 +262,22 @@ public final class FaasSimulator {
         }
         log.request(pId[s], f, t, start, end);
 
-        double idleFrom = pLastEnd[s];
+        double idleFrom = pd[s * W + LAST_END];
         policy.window(f, idleFrom, window);
         if (window.prewarmS > 0) {
-            pExpiry[s] = idleFrom;
+            pd[s * W + EXPIRY] = idleFrom;
             double at = idleFrom + window.prewarmS;
             prewarmKeepAlive[f] = window.keepAliveS;
             global.push(at, PREWARM | ((long) prewarmVersion[f] << 32) | f);
         } else {
-            pExpiry[s] = idleFrom + window.keepAliveS;
+            pd[s * W + EXPIRY] = idleFrom + window.keepAliveS;
         }
-        if (pExpiry[s] < pHeapTime[s]) {
-            pHeapTime[s] = pExpiry[s];
-            global.push(pExpiry[s], ref(s));
+        if (pd[s * W + EXPIRY] < pd[s * W + HEAP_TIME]) {
+            pd[s * W + HEAP_TIME] = pd[s * W + EXPIRY];
+            global.push(pd[s * W + EXPIRY], ref(s));
         }
         if (limited) evictable.set(s, policy.evictionPriority(f, idleFrom));
-        pFreeAt[s] = freeAt;  // the pod is its function's hot pod: no stack to update
+        pd[s * W + FREE_AT] = freeAt;  // the pod is its function's hot pod: no stack to update
     }
 
     private void processEvents(double t) {
@@ -290,13 +291,13 @@ public final class FaasSimulator {
                 continue;
             }
             int s = (int) (p & 0xFFFFFFFFL);
-            if (!valid(s, p) || e != pHeapTime[s]) continue;  // stale entry
-            pHeapTime[s] = Double.POSITIVE_INFINITY;
-            if (pExpiry[s] <= e && pLastEnd[s] <= e) {
-                delete(s, Math.max(pExpiry[s], pStart[s]));
-            } else if (pExpiry[s] != Double.POSITIVE_INFINITY) {
-                double next = Math.max(pExpiry[s], pLastEnd[s]);
-                pHeapTime[s] = next;
+            if (!valid(s, p) || e != pd[s * W + HEAP_TIME]) continue;  // stale entry
+            pd[s * W + HEAP_TIME] = Double.POSITIVE_INFINITY;
+            if (pd[s * W + EXPIRY] <= e && pd[s * W + LAST_END] <= e) {
+                delete(s, Math.max(pd[s * W + EXPIRY], pd[s * W + START]));
+            } else if (pd[s * W + EXPIRY] != Double.POSITIVE_INFINITY) {
+                double next = Math.max(pd[s * W + EXPIRY], pd[s * W + LAST_END]);
+                pd[s * W + HEAP_TIME] = next;
                 global.push(next, ref(s));
             }
         }
@@ -307,14 +308,14 @@ public final class FaasSimulator {
         prewarmVersion[f] = (int) ((prewarmVersion[f] + 1) & MASK);
         int s = newPod(f, at, true);
         prewarmStarts++;
-        pLastEnd[s] = pReady[s];
-        pBusyEnd[s] = pReady[s];
-        pExpiry[s] = pReady[s] + prewarmKeepAlive[f];
-        if (pExpiry[s] != Double.POSITIVE_INFINITY) {
-            pHeapTime[s] = pExpiry[s];
-            global.push(pExpiry[s], ref(s));
+        pd[s * W + LAST_END] = pd[s * W + READY];
+        pd[s * W + BUSY_END] = pd[s * W + READY];
+        pd[s * W + EXPIRY] = pd[s * W + READY] + prewarmKeepAlive[f];
+        if (pd[s * W + EXPIRY] != Double.POSITIVE_INFINITY) {
+            pd[s * W + HEAP_TIME] = pd[s * W + EXPIRY];
+            global.push(pd[s * W + EXPIRY], ref(s));
         }
-        if (limited) evictable.set(s, policy.evictionPriority(f, pReady[s]));
+        if (limited) evictable.set(s, policy.evictionPriority(f, pd[s * W + READY]));
         pushFree(f, ref(s));
     }
 
@@ -329,17 +330,17 @@ public final class FaasSimulator {
         pFunction[s] = f;
         pAlive[s] = true;
         pId[s] = nextPodId++;
-        pStart[s] = at;
-        pReady[s] = at + cost;
-        pCost[s] = cost;
-        pLastEnd[s] = at;
-        pLastReq[s] = at;
-        pBusy[s] = 0;
-        pBusyEnd[s] = at;
-        pExpiry[s] = Double.POSITIVE_INFINITY;
-        pHeapTime[s] = Double.POSITIVE_INFINITY;
+        pd[s * W + START] = at;
+        pd[s * W + READY] = at + cost;
+        pd[s * W + COST] = cost;
+        pd[s * W + LAST_END] = at;
+        pd[s * W + LAST_REQ] = at;
+        pd[s * W + BUSY] = 0;
+        pd[s * W + BUSY_END] = at;
+        pd[s * W + EXPIRY] = Double.POSITIVE_INFINITY;
+        pd[s * W + HEAP_TIME] = Double.POSITIVE_INFINITY;
         pRequests[s] = 0;
-        pFreeAt[s] = Double.NEGATIVE_INFINITY;
+        pd[s * W + FREE_AT] = Double.NEGATIVE_INFINITY;
         if (conc[f] > 1) {
             double[] ends = pSlotEnds[s];
             if (ends == null || ends.length != conc[f]) ends = pSlotEnds[s] = new double[conc[f]];
@@ -356,12 +357,12 @@ public final class FaasSimulator {
 
     private void delete(int s, double at) {
         int f = pFunction[s];
-        double alive = Math.max(0, at - pStart[s]);
+        double alive = Math.max(0, at - pd[s * W + START]);
         podMbS += memMb[f] * alive;
-        double idle = at - pReady[s] - pBusy[s];
+        double idle = at - pd[s * W + READY] - pd[s * W + BUSY];
         if (idle > 0) wastedMbS += memMb[f] * idle;
         lifetimes.record(alive);
-        if (pRequests[s] > 0 && pCost[s] > 0) utility.record(Math.max(0, pLastReq[s] - pStart[s]) / pCost[s]);
+        if (pRequests[s] > 0 && pd[s * W + COST] > 0) utility.record(Math.max(0, pd[s * W + LAST_REQ] - pd[s * W + START]) / pd[s * W + COST]);
         log.podDeleted(pId[s], at);
         pAlive[s] = false;
         pGen[s] = (int) ((pGen[s] + 1) & MASK);
@@ -389,7 +390,7 @@ public final class FaasSimulator {
             double next = Double.POSITIVE_INFINITY;
             for (int s = 0; s < slots; s++) {
                 if (!pAlive[s]) continue;
-                double idleAt = Math.max(pLastEnd[s], pReady[s]);
+                double idleAt = Math.max(pd[s * W + LAST_END], pd[s * W + READY]);
                 if (idleAt > now && idleAt < next) next = idleAt;
             }
             if (next == Double.POSITIVE_INFINITY) return -1;
@@ -406,9 +407,9 @@ public final class FaasSimulator {
             int s = evictable.minId();
             double key = evictable.minKey();
             evictable.remove(s);
-            if (pLastEnd[s] <= now && pReady[s] <= now) {
-                boolean expired = pExpiry[s] <= now;
-                delete(s, expired ? Math.max(pExpiry[s], pStart[s]) : now);
+            if (pd[s * W + LAST_END] <= now && pd[s * W + READY] <= now) {
+                boolean expired = pd[s * W + EXPIRY] <= now;
+                delete(s, expired ? Math.max(pd[s * W + EXPIRY], pd[s * W + START]) : now);
                 if (!expired) policy.onEvict(pFunction[s], key);
                 done = true;
                 break;
@@ -429,17 +430,8 @@ public final class FaasSimulator {
         pGen = Arrays.copyOf(pGen, cap);
         pRequests = Arrays.copyOf(pRequests, cap);
         pId = Arrays.copyOf(pId, cap);
-        pStart = Arrays.copyOf(pStart, cap);
-        pReady = Arrays.copyOf(pReady, cap);
-        pCost = Arrays.copyOf(pCost, cap);
-        pLastEnd = Arrays.copyOf(pLastEnd, cap);
-        pLastReq = Arrays.copyOf(pLastReq, cap);
-        pBusy = Arrays.copyOf(pBusy, cap);
-        pFreeAt = Arrays.copyOf(pFreeAt, cap);
-        pBusyEnd = Arrays.copyOf(pBusyEnd, cap);
-        pExpiry = Arrays.copyOf(pExpiry, cap);
-        pHeapTime = Arrays.copyOf(pHeapTime, cap);
         pAlive = Arrays.copyOf(pAlive, cap);
+        pd = Arrays.copyOf(pd, cap * W);
         pSlotEnds = Arrays.copyOf(pSlotEnds, cap);
     }
 
@@ -451,8 +443,8 @@ public final class FaasSimulator {
         processEvents(horizon);
         for (int s = 0; s < slots; s++) {
             if (!pAlive[s]) continue;
-            double at = Math.min(Math.max(pExpiry[s], pLastEnd[s]), horizon);
-            delete(s, Math.max(at, pStart[s]));
+            double at = Math.min(Math.max(pd[s * W + EXPIRY], pd[s * W + LAST_END]), horizon);
+            delete(s, Math.max(at, pd[s * W + START]));
         }
         double gb = 1.0 / 1024;
         return new FaasResult(policy.name(), invocations, coldStarts, prewarmStarts, coldRequests, rejected, queued,

@@ -18,8 +18,9 @@ import dev.thaw.simulate.faas.FunctionCatalog;
  * </ul>
  * Representativeness is where public re-implementations disagree, so it is a parameter ({@link Test}): the paper's
  * test is the coefficient of variation of the 240 bin counts (population sd / mean, empty bins included) being at
- * least 2. Percentiles are kept exact and O(log bins) per query with a Fenwick tree; the CV is O(1) from running
- * sums, so a decision after every invocation costs no scan.
+ * least 2. Percentiles are kept exact and O(log bins) per query with a Fenwick tree (the first bin, where most idle
+ * times of busy functions fall, is a flat counter in front of it); the CV is O(1) from running sums, so a decision
+ * after every invocation costs no scan.
  */
 public final class HybridHistogramPolicy implements KeepAlivePolicy {
 
@@ -42,7 +43,7 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
     private final double headPct = 5, tailPct = 99, margin = 0.10, forecastMargin = 0.15;
 
     private int[][] fenwick, counts;
-    private long[] inRange, oob;
+    private long[] inRange, oob, firstBin;
     private double[] sumSq;           // sum over bins of count^2, for the CV
     private double[] lastEnd;
     private double[][] oobHistory;
@@ -73,6 +74,7 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
         fenwick = new int[n][];
         counts = new int[n][];
         inRange = new long[n];
+        firstBin = new long[n];
         oob = new long[n];
         sumSq = new double[n];
         lastEnd = new double[n];
@@ -98,13 +100,18 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
             h[(int) ((oob[f] - 1) % OOB_HISTORY)] = idleS;
             return;
         }
+        inRange[f]++;
+        if (b == 0) {  // most idle times of busy functions: a flat counter, no tree to update
+            long c = firstBin[f]++;
+            sumSq[f] += 2.0 * c + 1;
+            return;
+        }
         if (counts[f] == null) {
             counts[f] = new int[bins];
             fenwick[f] = new int[bins + 1];
         }
         int c = counts[f][b]++;
         sumSq[f] += 2.0 * c + 1;
-        inRange[f]++;
         int[] t = fenwick[f];
         for (int i = b + 1; i <= bins; i += i & -i) t[i]++;
     }
@@ -141,6 +148,8 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
     /** Smallest bin whose cumulative count reaches {@code pct}% of the in-range idle times (Fenwick descent). */
     int percentileBin(int f, double pct) {
         long target = Math.max(1, (long) Math.ceil(pct / 100.0 * inRange[f] - 1e-9));
+        if (target <= firstBin[f]) return 0;
+        target -= firstBin[f];  // the tree holds bins 1.. only (bin 0 is counted flat)
         int[] t = fenwick[f];
         int pos = 0;
         long acc = 0;
