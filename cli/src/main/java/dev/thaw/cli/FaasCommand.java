@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 public final class FaasCommand implements Callable<Integer> {
 
     static final class Input {
-        @Option(names = "--trace", paramLabel = "PATH", description = "Invocation trace: Azure Functions 2021 or the Huawei 2025 per-request log (file, folder, .gz, .zip, Parquet).")
+        @Option(names = "--trace", paramLabel = "PATH", description = "Invocation trace: Azure Functions 2021, Azure 2019 per-minute invocations, or the Huawei 2025 per-request log (file, folder, .gz, .zip, Parquet).")
         Path trace;
         @Option(names = "--workload", paramLabel = "SPEC", description = "Synthetic workload, e.g. functions=100,rate=10,duration=3600,zipf=1,exec-median=0.1,seed=1.")
         String workload;
@@ -41,6 +41,12 @@ public final class FaasCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
+
+    @Option(names = "--durations", paramLabel = "PATH", description = "Azure 2019 only: function durations file (execution time = its Average).")
+    Path durations;
+
+    @Option(names = "--app-memory", paramLabel = "PATH", description = "Azure 2019 only: app memory file (pod memory = its AverageAllocatedMb).")
+    Path appMemory;
 
     @Option(names = "--format", paramLabel = "F", description = "Force the trace format (azure-2021, huawei-2025-request).")
     String format;
@@ -95,9 +101,11 @@ public final class FaasCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         KeepAlivePolicies.parse(policy);  // fail on a bad name before reading anything
         PlatformConfig cfg = config();
-        FaasTrace trace = input.trace != null
-                ? new FaasTraceReader(cpuMillicores, memoryMb).read(input.trace, format)
-                : SyntheticInvocations.generate(input.workload);
+        FaasTraceReader reader = new FaasTraceReader(cpuMillicores, memoryMb);
+        FaasTrace trace;
+        if (input.trace == null) trace = SyntheticInvocations.generate(input.workload);
+        else if (durations != null || appMemory != null) trace = reader.readAzure2019(input.trace, durations, appMemory);
+        else trace = reader.read(input.trace, format);
         if (concurrency != null) {
             if (concurrency < 1) throw new IllegalArgumentException("--concurrency must be >= 1");
             trace = trace.withCatalog(trace.catalog().withConcurrency(concurrency));

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -27,7 +28,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * cold-start count. Azure traces get a limit of 1.
  */
 public final class FaasTraceReader {
-    public static final String AZURE_2021 = "azure-2021", HUAWEI_REQUEST = "huawei-2025-request";
+    public static final String AZURE_2021 = "azure-2021", HUAWEI_REQUEST = "huawei-2025-request", AZURE_2019 = "azure-2019-invocations";
 
     private final int defaultMemoryMb, defaultCpuMillicores;
 
@@ -52,14 +53,83 @@ public final class FaasTraceReader {
         String format;
         try (TraceReader r = Traces.open(path, formatId)) {
             format = r.format().id();
+            if (format.equals(AZURE_2019)) return readAzure2019(path, null, null);
             if (!format.equals(AZURE_2021) && !format.equals(HUAWEI_REQUEST))
-                throw BadInputException.ofFile(path, "is " + format + ": thaw faas replays invocation-level traces (" + AZURE_2021 + ", " + HUAWEI_REQUEST + ")");
+                throw BadInputException.ofFile(path, "is " + format + ": thaw faas replays invocation traces (" + AZURE_2021 + ", " + HUAWEI_REQUEST + ", " + AZURE_2019 + ")");
             while (r.next()) {
                 VectorSchemaRoot root = r.root();
                 if (format.equals(AZURE_2021)) readAzure(path, root, rows); else readHuawei(path, root, rows);
             }
         }
         return rows.build(format);
+    }
+
+    /**
+     * Azure Functions 2019: per-minute invocation counts ({@code invocations}), spread evenly over their minute
+     * (arrival {@code ((day - 1) x 1440 + minute - 1) x 60 + (k + 0.5) x 60 / count}; the trace counts executions
+     * when they end, which is ignored); execution time = the function's {@code Average} from {@code durations} (ms),
+     * else 1 s; pod memory = the app's {@code AverageAllocatedMb} from {@code memory}, else the default. Every
+     * invocation is held in memory: use a day or a subset of functions of the full trace.
+     */
+    public FaasTrace readAzure2019(Path invocations, Path durations, Path memory) {
+        Map<String, Double> durationS = new HashMap<>();
+        if (durations != null) {
+            try (TraceReader r = Traces.open(durations, "azure-2019-durations")) {
+                while (r.next()) {
+                    VectorSchemaRoot root = r.root();
+                    VarCharVector fn = (VarCharVector) root.getVector("HashFunction"), app = (VarCharVector) root.getVector("HashApp");
+                    FieldVector avg = root.getVector("Average");
+                    for (int i = 0; i < root.getRowCount(); i++)
+                        if (!fn.isNull(i) && !app.isNull(i) && !avg.isNull(i))
+                            durationS.put(str(app, i) + "/" + str(fn, i), Math.max(0, num(avg, i)) / 1000);
+                }
+            }
+        }
+        Map<String, Integer> memoryMb = new HashMap<>();
+        if (memory != null) {
+            try (TraceReader r = Traces.open(memory, "azure-2019-memory")) {
+                while (r.next()) {
+                    VectorSchemaRoot root = r.root();
+                    VarCharVector app = (VarCharVector) root.getVector("HashApp");
+                    FieldVector avg = root.getVector("AverageAllocatedMb");
+                    for (int i = 0; i < root.getRowCount(); i++)
+                        if (!app.isNull(i) && !avg.isNull(i)) memoryMb.put(str(app, i), (int) Math.max(1, Math.ceil(num(avg, i))));
+                }
+            }
+        }
+        Rows rows = new Rows();
+        double[] execOf = new double[16];
+        try (TraceReader r = Traces.open(invocations, AZURE_2019)) {
+            while (r.next()) {
+                VectorSchemaRoot root = r.root();
+                VarCharVector fn = (VarCharVector) root.getVector("HashFunction"), app = (VarCharVector) root.getVector("HashApp");
+                FieldVector day = root.getVector("day"), minute = root.getVector("minute"), count = root.getVector("count");
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    if (fn.isNull(i) || app.isNull(i) || minute.isNull(i) || count.isNull(i))
+                        throw BadInputException.ofFile(invocations, "an Azure 2019 row without app, function, minute or count (batch row " + i + ")");
+                    String appId = str(app, i), key = appId + "/" + str(fn, i);
+                    int before = rows.functions.size();
+                    int f = rows.function(key, appId, defaultCpuMillicores, memoryMb.getOrDefault(appId, defaultMemoryMb));
+                    if (f == before) {
+                        if (f == execOf.length) execOf = Arrays.copyOf(execOf, f * 2);
+                        execOf[f] = durationS.getOrDefault(key, 1.0);
+                    }
+                    long c = (long) num(count, i);
+                    double d = day.isNull(i) ? 1 : num(day, i);
+                    double t0 = ((d - 1) * 1440 + num(minute, i) - 1) * 60;
+                    for (long k = 0; k < c; k++) rows.add(t0 + (k + 0.5) * 60.0 / c, f, execOf[f], null);
+                }
+            }
+        }
+        return rows.build(AZURE_2019);
+    }
+
+    private static String str(VarCharVector v, int i) { return new String(v.get(i), StandardCharsets.UTF_8); }
+
+    private static double num(FieldVector v, int i) {
+        if (v instanceof Float8Vector d) return d.get(i);
+        if (v instanceof BigIntVector b) return b.get(i);
+        throw new IllegalStateException("column " + v.getName() + " is neither int64 nor float64");
     }
 
     private void readAzure(Path path, VectorSchemaRoot root, Rows rows) {

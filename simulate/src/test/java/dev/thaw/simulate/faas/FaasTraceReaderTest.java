@@ -41,6 +41,28 @@ class FaasTraceReaderTest {
         assertEquals(0.000931, t.duration(0), 1e-12);
     }
 
+    @Test void readsAzure2019CountsDurationsAndMemory() {
+        Path dir = repo().resolve("datasets/azure-functions/2019-format-extremes");
+        FaasTrace t = new FaasTraceReader().readAzure2019(dir.resolve("invocations.csv"), dir.resolve("durations.csv"), dir.resolve("memory.csv"));
+        assertEquals(FaasTraceReader.AZURE_2019, t.format());
+        assertEquals(48, t.size());               // 1 + 1 + 46 invocations in the minute columns
+        assertEquals(3, t.catalog().size());
+        int f46 = -1;
+        for (int f = 0; f < 3; f++) if (t.catalog().name(f).startsWith("13a2239a")) f46 = f;  // app/function of the 46-invocation row
+        assertTrue(f46 >= 0);
+        assertEquals(49, t.catalog().memoryMb(f46));  // ceil(48.33 MB) of its app
+        for (int i = 0; i < t.size(); i++) {
+            if (t.function(i) == f46) assertEquals(0.043, t.duration(i), 1e-12);  // Average 43 ms
+            // every arrival lies inside a minute of the day: spread evenly, never on the minute boundary
+            double inMinute = t.time(i) % 60;
+            assertTrue(inMinute > 0 && inMinute < 60);
+        }
+        // the plain path detects the format and uses defaults (1 s executions, default memory)
+        FaasTrace plain = new FaasTraceReader().read(dir.resolve("invocations.csv"), null);
+        assertEquals(48, plain.size());
+        assertEquals(1.0, plain.duration(0));
+    }
+
     @Test void estimatesPerPodConcurrencyFromOverlappingRequests(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("part-00000.csv");
         String header = "time_worker,time_frontend,requestID,clusterName,funcName,podID,userID,totalCost_worker,workerCost,runtimeCost,"
