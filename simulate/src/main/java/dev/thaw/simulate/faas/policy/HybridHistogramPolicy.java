@@ -43,9 +43,10 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
     private final double headPct = 5, tailPct = 99, margin = 0.10, forecastMargin = 0.15;
 
     private int[][] fenwick, counts;
-    private long[] inRange, oob, firstBin;
-    private double[] sumSq;           // sum over bins of count^2, for the CV
-    private double[] lastEnd;
+    // per function, side by side in one array (stride S) so one decision reads one cache line: end of the latest
+    // invocation, in-range idle times, out-of-range ones, those in the first bin, sum over bins of count^2 (for the CV)
+    private static final int LAST_END = 0, IN_RANGE = 1, OOB = 2, FIRST_BIN = 3, SUM_SQ = 4, S = 8;
+    private double[] st;
     private double[][] oobHistory;
     private int[] oobNext;
 
@@ -73,37 +74,33 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
         int n = catalog.size();
         fenwick = new int[n][];
         counts = new int[n][];
-        inRange = new long[n];
-        firstBin = new long[n];
-        oob = new long[n];
-        sumSq = new double[n];
-        lastEnd = new double[n];
-        java.util.Arrays.fill(lastEnd, Double.NaN);
+        st = new double[n * S];
+        for (int f = 0; f < n; f++) st[f * S + LAST_END] = Double.NaN;
         oobHistory = new double[n][];
         oobNext = new int[n];
     }
 
     @Override public void onInvocation(int f, double timeS, double durationS) {
-        double prev = lastEnd[f];
+        double prev = st[f * S + LAST_END];
         if (!Double.isNaN(prev)) recordIdle(f, Math.max(0, timeS - prev));
         double end = timeS + durationS;
-        if (Double.isNaN(prev) || end > prev) lastEnd[f] = end;
+        if (Double.isNaN(prev) || end > prev) st[f * S + LAST_END] = end;
     }
 
     /** Adds one idle time of {@code f} (seconds) to its histogram; public so tests can craft histograms. */
     public void recordIdle(int f, double idleS) {
         int b = (int) Math.floor(idleS / binS);
         if (b >= bins) {
-            oob[f]++;
+            st[f * S + OOB]++;
             double[] h = oobHistory[f];
             if (h == null) h = oobHistory[f] = new double[OOB_HISTORY];
-            h[(int) ((oob[f] - 1) % OOB_HISTORY)] = idleS;
+            h[(int) (((long) st[f * S + OOB] - 1) % OOB_HISTORY)] = idleS;
             return;
         }
-        inRange[f]++;
+        st[f * S + IN_RANGE]++;
         if (b == 0) {  // most idle times of busy functions: a flat counter, no tree to update
-            long c = firstBin[f]++;
-            sumSq[f] += 2.0 * c + 1;
+            double c = st[f * S + FIRST_BIN]++;
+            st[f * S + SUM_SQ] += 2.0 * c + 1;
             return;
         }
         if (counts[f] == null) {
@@ -111,19 +108,19 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
             fenwick[f] = new int[bins + 1];
         }
         int c = counts[f][b]++;
-        sumSq[f] += 2.0 * c + 1;
+        st[f * S + SUM_SQ] += 2.0 * c + 1;
         int[] t = fenwick[f];
         for (int i = b + 1; i <= bins; i += i & -i) t[i]++;
     }
 
     @Override public void window(int f, double idleFromS, KeepAliveWindow out) {
-        long total = inRange[f] + oob[f];
-        if (oob[f] >= 2 && oob[f] > oobShare * total) {
+        double total = st[f * S + IN_RANGE] + st[f * S + OOB];
+        if (st[f * S + OOB] >= 2 && st[f * S + OOB] > oobShare * total) {
             double pred = forecast(f);
             out.set((1 - forecastMargin) * pred, 2 * forecastMargin * pred);
             return;
         }
-        if (inRange[f] > 0 && representative(f)) {
+        if (st[f * S + IN_RANGE] > 0 && representative(f)) {
             double head = percentileBin(f, headPct) * binS;
             double tail = (percentileBin(f, tailPct) + 1) * binS;
             double prewarm = head * (1 - margin);
@@ -135,21 +132,21 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
 
     /** Coefficient of variation of the bin counts of {@code f} (population sd over mean, empty bins included). */
     public double binCountCv(int f) {
-        if (inRange[f] == 0) return 0;
-        double mean = (double) inRange[f] / bins;
-        double var = sumSq[f] / bins - mean * mean;
+        if (st[f * S + IN_RANGE] == 0) return 0;
+        double mean = (double) st[f * S + IN_RANGE] / bins;
+        double var = st[f * S + SUM_SQ] / bins - mean * mean;
         return Math.sqrt(Math.max(0, var)) / mean;
     }
 
     boolean representative(int f) {
-        return inRange[f] >= test.minSamples() && binCountCv(f) >= test.minCv();
+        return st[f * S + IN_RANGE] >= test.minSamples() && binCountCv(f) >= test.minCv();
     }
 
     /** Smallest bin whose cumulative count reaches {@code pct}% of the in-range idle times (Fenwick descent). */
     int percentileBin(int f, double pct) {
-        long target = Math.max(1, (long) Math.ceil(pct / 100.0 * inRange[f] - 1e-9));
-        if (target <= firstBin[f]) return 0;
-        target -= firstBin[f];  // the tree holds bins 1.. only (bin 0 is counted flat)
+        long target = Math.max(1, (long) Math.ceil(pct / 100.0 * st[f * S + IN_RANGE] - 1e-9));
+        if (target <= st[f * S + FIRST_BIN]) return 0;
+        target -= st[f * S + FIRST_BIN];  // the tree holds bins 1.. only (bin 0 is counted flat)
         int[] t = fenwick[f];
         int pos = 0;
         long acc = 0;
@@ -165,10 +162,11 @@ public final class HybridHistogramPolicy implements KeepAlivePolicy {
 
     /** ARIMA(1,0,0) one-step forecast from the last out-of-range idle times (least-squares AR coefficient). */
     double forecast(int f) {
-        int k = (int) Math.min(oob[f], OOB_HISTORY);
+        long seen = (long) st[f * S + OOB];
+        int k = (int) Math.min(seen, OOB_HISTORY);
         double[] h = oobHistory[f];
         double[] x = new double[k];
-        long first = oob[f] - k;
+        long first = seen - k;
         for (int i = 0; i < k; i++) x[i] = h[(int) ((first + i) % OOB_HISTORY)];
         double mean = 0;
         for (double v : x) mean += v;
