@@ -57,7 +57,7 @@ public final class FaasSimulator {
     private long[] pId = new long[0];
     // the times of a pod, side by side in one array (stride W) so a placement touches two cache lines, not ten
     private static final int START = 0, READY = 1, COST = 2, LAST_END = 3, LAST_REQ = 4, BUSY = 5, BUSY_END = 6, EXPIRY = 7,
-            HEAP_TIME = 8, FREE_AT = 9, W = 10;
+            HEAP_TIME = 8, FREE_AT = 9, PRIO = 10, W = 11;
     private double[] pd = new double[0];
     private boolean[] pAlive = new boolean[0];
     private double[][] pSlotEnds = new double[0][];
@@ -276,7 +276,13 @@ public final class FaasSimulator {
             pd[s * W + HEAP_TIME] = pd[s * W + EXPIRY];
             global.push(pd[s * W + EXPIRY], ref(s));
         }
-        if (limited) evictable.set(s, policy.evictionPriority(f, idleFrom));
+        if (limited) {
+            // eviction keys only rise between uses (LRU, Greedy-Dual), so the heap is updated lazily: the current
+            // key is kept here and an entry that surfaces with an older, lower key is re-filed when it does
+            double key = policy.evictionPriority(f, idleFrom);
+            pd[s * W + PRIO] = key;
+            if (!evictable.contains(s)) evictable.set(s, key);
+        }
         pd[s * W + FREE_AT] = freeAt;  // the pod is its function's hot pod: no stack to update
     }
 
@@ -315,7 +321,10 @@ public final class FaasSimulator {
             pd[s * W + HEAP_TIME] = pd[s * W + EXPIRY];
             global.push(pd[s * W + EXPIRY], ref(s));
         }
-        if (limited) evictable.set(s, policy.evictionPriority(f, pd[s * W + READY]));
+        if (limited) {
+            pd[s * W + PRIO] = policy.evictionPriority(f, pd[s * W + READY]);
+            evictable.set(s, pd[s * W + PRIO]);
+        }
         pushFree(f, ref(s));
     }
 
@@ -406,6 +415,10 @@ public final class FaasSimulator {
         while (evictable.size() > 0) {
             int s = evictable.minId();
             double key = evictable.minKey();
+            if (pd[s * W + PRIO] > key) {  // used since it was filed: re-file under its current key
+                evictable.set(s, pd[s * W + PRIO]);
+                continue;
+            }
             evictable.remove(s);
             if (pd[s * W + LAST_END] <= now && pd[s * W + READY] <= now) {
                 boolean expired = pd[s * W + EXPIRY] <= now;

@@ -28,7 +28,11 @@ public interface KeepAlivePolicy {
     /** Memory (MB) the warm pods may hold in all; starting a pod beyond it evicts idle pods first. */
     default double memoryBudgetMb() { return Double.POSITIVE_INFINITY; }
 
-    /** Eviction order under memory pressure: the idle pod with the lowest value goes first (default: least recently used). */
+    /**
+     * Eviction order under memory pressure: the idle pod with the lowest value goes first (default: least recently
+     * used). Asked after every use of a pod; the value must not decrease from one use of a pod to the next (true of
+     * LRU and Greedy-Dual), which lets the simulator update its eviction heap lazily.
+     */
     default double evictionPriority(int function, double idleFromS) { return idleFromS; }
 
     /** An idle pod of {@code function} with {@code priority} was evicted for memory. */
