@@ -69,8 +69,7 @@ public final class FaasSimulator {
     private final IndexedMinHeap evictable;
     private final double memCap, cpuCap;
     private final long podCap;
-    private int[] stash = new int[16];
-    private double[] stashKey = new double[16];
+    private final EventHeap busyCandidates = new EventHeap();
 
     private long podsAlive, maxPodsAlive, nextPodId;
     private double memUsed, cpuUsed, queueTail = Double.NEGATIVE_INFINITY;
@@ -410,8 +409,14 @@ public final class FaasSimulator {
     }
 
     private boolean evictIdle(double now) {
-        int stashed = 0;
-        boolean done = false;
+        // busy pods found on top of the eviction heap wait in a heap by the time they go idle, so a long request on
+        // a low-priority pod is not popped and re-filed at every eviction
+        while (busyCandidates.minTime() <= now) {
+            long ref = busyCandidates.minPayload();
+            busyCandidates.pop();
+            int s = (int) (ref & 0xFFFFFFFFL);
+            if (valid(s, ref) && !evictable.contains(s)) evictable.set(s, pd[s * W + PRIO]);
+        }
         while (evictable.size() > 0) {
             int s = evictable.minId();
             double key = evictable.minKey();
@@ -420,22 +425,16 @@ public final class FaasSimulator {
                 continue;
             }
             evictable.remove(s);
-            if (pd[s * W + LAST_END] <= now && pd[s * W + READY] <= now) {
+            double idleAt = Math.max(pd[s * W + LAST_END], pd[s * W + READY]);
+            if (idleAt <= now) {
                 boolean expired = pd[s * W + EXPIRY] <= now;
                 delete(s, expired ? Math.max(pd[s * W + EXPIRY], pd[s * W + START]) : now);
                 if (!expired) policy.onEvict(pFunction[s], key);
-                done = true;
-                break;
+                return true;
             }
-            if (stashed == stash.length) {
-                stash = Arrays.copyOf(stash, stashed * 2);
-                stashKey = Arrays.copyOf(stashKey, stashed * 2);
-            }
-            stash[stashed] = s;
-            stashKey[stashed++] = key;
+            busyCandidates.push(idleAt, ref(s));
         }
-        for (int i = 0; i < stashed; i++) evictable.set(stash[i], stashKey[i]);
-        return done;
+        return false;
     }
 
     private void grow(int cap) {
