@@ -92,12 +92,12 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--max-rate-top", defaultValue = "1", description = "With --max-rate: how many ranked plans to bisect (default ${DEFAULT-VALUE}).") int maxRateTop;
     @Option(names = "--attainment", defaultValue = "0.9", description = "Share of requests that must meet both SLOs for --max-rate (default ${DEFAULT-VALUE}).") double attainment;
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
-    @Option(names = "--autoscale", description = "Autoscaling search (not part of this command yet).") boolean autoscale;
+    @Option(names = "--autoscale", description = "Serverless-style search: rank (replica plan, keep-alive policy, min/max replicas) by goodput per dollar, replicas scaling out and in with demand and paying cold starts (weight loading).") boolean autoscale;
+    @Option(names = "--replica-concurrency", defaultValue = "64", description = "With --autoscale: requests one replica serves before another starts (default ${DEFAULT-VALUE}).") int replicaConcurrency;
     @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
 
     @Override public Integer call() throws Exception {
-        if (autoscale) throw new IllegalArgumentException("--autoscale is not implemented by thaw search yet (it belongs to the autoscaling work); run without it");
         if (gpus < 1 || nodes < 1 || gpus % nodes != 0) throw new IllegalArgumentException(gpus + " GPUs cannot be split evenly over " + nodes + " nodes");
         if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
         if (maxRateTop < 1) throw new IllegalArgumentException("--max-rate-top must be at least 1");
@@ -118,6 +118,8 @@ public final class SearchCommand implements Callable<Integer> {
         Workload w = new Workload(source.trace != null ? String.valueOf(source.trace.getFileName()) : source.workload,
                 source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed));
         if (rateScale != 1) w = w.rateScaled(rateScale);
+
+        if (autoscale) return autoscaleSearch(spec, catalog, slo, w);
 
         PlanEvaluator ev = new CachedEvaluator(ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo));
         SearchOptions opts = SearchOptions.defaults().withPruning(!noPrune).withPareto(pareto != null);
@@ -154,6 +156,53 @@ public final class SearchCommand implements Callable<Integer> {
             }
         }
         return r.best() == null ? ThawCommand.FAILED : ThawCommand.OK;
+    }
+
+    /**
+     * Serverless LLM serving: every replica layout that fits (tp x pp within a node) x keep-alive policy x scale to
+     * zero or one warm replica, up to as many replicas as the cluster holds, ranked by goodput per dollar.
+     */
+    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w) {
+        var gpuSpec = catalog.get(gpu);
+        var cluster = dev.thaw.simulate.llm.hardware.Cluster.of(gpuSpec, gpus, nodes);
+        var base = dev.thaw.simulate.llm.ServingConfig.of(spec, cluster, new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1))
+                .withEngine(EngineProfile.named(engine)).withSlo(slo);
+        List<dev.thaw.simulate.llm.ParallelPlan> plans = new ArrayList<>();
+        for (int tp = 1; tp <= gpus / nodes; tp *= 2) plans.add(new dev.thaw.simulate.llm.ParallelPlan(1, tp, 1));
+        List<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> candidates = new ArrayList<>();
+        for (var p : plans)
+            candidates.addAll(dev.thaw.simulate.autoscale.AutoscaleSearch.defaultCandidates(List.of(p), Math.max(1, gpus / p.tp())));
+        System.err.printf(Locale.ROOT, "thaw search --autoscale: %s on %d x %s, %d requests, %d configurations%n", spec.name(), gpus, gpuSpec.id(), w.size(), candidates.size());
+        var outcome = dev.thaw.simulate.autoscale.AutoscaleSearch.run(base, candidates, w.requests(),
+                dev.thaw.simulate.autoscale.ReplicaColdStart.defaults(), replicaConcurrency);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("command", "search");
+        out.put("autoscale", true);
+        out.put("plans_enumerated", candidates.size());
+        out.put("plans_pruned", outcome.skipped().size());
+        out.put("plans_simulated", outcome.ranking().size());
+        List<Object> ranking = new ArrayList<>();
+        for (var r : outcome.ranking()) ranking.add(r.toJsonMap());
+        out.put("best", ranking.isEmpty() ? null : ranking.get(0));
+        out.put("ranking", ranking.subList(0, Math.min(top, ranking.size())));
+        out.put("pareto_front", outcome.ranking().stream().filter(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::pareto).map(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::toJsonMap).toList());
+        out.put("skipped", outcome.skipped());
+        out.put("baselines", Map.of());
+        out.put("search_wall_s", outcome.wallS());
+        Object clean = finite(out);
+        if (json) {
+            JsonOut.print(clean);
+        } else {
+            System.out.printf(Locale.ROOT, "%-4s %-22s %-10s %4s %4s %14s%n", "rank", "replica plan", "keep-alive", "min", "max", "goodput/$");
+            int i = 1;
+            for (var r : outcome.ranking().subList(0, Math.min(top, outcome.ranking().size()))) {
+                var c = r.candidate();
+                System.out.printf(Locale.ROOT, "%-4d %-22s %-10s %4d %4d %14.4g%s%n", i++, c.plan(), c.keepAlive(), c.minReplicas(), c.maxReplicas(),
+                        r.result().goodputPerDollar(), r.pareto() ? "  (Pareto: attainment vs cost)" : "");
+            }
+            System.out.printf(Locale.ROOT, "%d configurations in %.1f s%n", candidates.size(), outcome.wallS());
+        }
+        return outcome.ranking().isEmpty() ? ThawCommand.FAILED : ThawCommand.OK;
     }
 
     /** Max sustainable rate of the first {@code --max-rate-top} ranked plans and of each feasible baseline. */
