@@ -74,8 +74,8 @@ public final class RunCommand implements Callable<Integer> {
             stage("analyse requests, arrivals and pod utility", "analyze", data.toString(), "--what", "arrivals,utility",
                     "-o", results.resolve("analysis-requests").toString(), "--quiet", "--json");
         stage("analyse the LLM trace", "analyze", llm.toString(), "-o", results.resolve("analysis-llm").toString(), "--quiet", "--json");
-        stage("generate a calibrated LLM workload", "generate", "--fit", results.resolve("analysis-llm/fits.json").toString(),
-                "--calibrate", "--seed", s, "-o", results.resolve("workload/requests.csv").toString(), "--json");
+        stageToFolder("generate a calibrated LLM workload", results.resolve("calibration"), "generate", "--replay", llm.toString(),
+                "--calibrate", "--duration", "86400", "--seed", s, "-o", results.resolve("calibration/workload.csv").toString(), "--json");
         if (Files.isDirectory(requests)) {
             for (String policy : List.of("fixed:60s", "fixed:10m", "hybrid", "greedy-dual"))
                 stageToFolder("replay under " + policy, results.resolve("faas-" + policy.replace(':', '-')),
@@ -86,7 +86,9 @@ public final class RunCommand implements Callable<Integer> {
                 "--seed", s, "--requests-out", results.resolve("simulate/requests.csv").toString(), "--json");
         stageToFolder("search parallel plans", results.resolve("search"), "search", "--model", model, "--gpu", gpu,
                 "--gpus", Integer.toString(gpus), "--nodes", Integer.toString(nodes), "--trace", apex.toString(),
-                "--objective", objective, "--seed", s, "--json");
+                "--objective", objective, "--pareto", "throughput", "--seed", s, "--json");
+        stageToFolder("search serverless scaling", results.resolve("search-autoscale"), "search", "--autoscale", "--model", "Llama-3.1-8B",
+                "--gpu", gpu, "--gpus", Integer.toString(gpus), "--nodes", Integer.toString(nodes), "--trace", llm.toString(), "--seed", s, "--json");
         List<String> inputs = new ArrayList<>();
         try (var dirs = Files.list(results)) {
             dirs.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("summary.json"))).sorted().forEach(d -> inputs.add(d.toString()));
