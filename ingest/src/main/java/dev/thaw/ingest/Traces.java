@@ -1,0 +1,109 @@
+package dev.thaw.ingest;
+
+import dev.thaw.ingest.source.SourceFile;
+import dev.thaw.ingest.source.SourceResolver;
+import dev.thaw.ingest.text.TextSource;
+import dev.thaw.ingest.text.TextTraceReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one entry point for reading traces. {@code open} takes a file, .gz, .zip, folder, glob, or thaw's own Parquet
+ * or Arrow output, detects the format from the header (or takes the one named), and streams Arrow batches.
+ */
+public final class Traces {
+    private Traces() {}
+
+    /** The files of one input, grouped by the format each holds, plus those no format recognises. */
+    public record Plan(List<Group> groups, List<Unrecognised> unrecognised) {}
+
+    public record Group(TraceFormat format, List<SourceFile> files, boolean columnar) {}
+
+    public record Unrecognised(SourceFile file, String why) {}
+
+    public static TraceReader open(Path path) { return open(path.toString(), null, OnError.FAIL); }
+
+    public static TraceReader open(Path path, String formatId) { return open(path.toString(), formatId, OnError.FAIL); }
+
+    /** Opens an input that holds one format; an input mixing formats, or holding none, is an error. */
+    public static TraceReader open(String spec, String formatId, OnError onError) {
+        Plan plan = plan(spec, formatId);
+        if (plan.groups().isEmpty()) {
+            Unrecognised u = plan.unrecognised().get(0);
+            throw BadInputException.ofFile(u.file().displayName(), u.why(), null);
+        }
+        if (plan.groups().size() > 1)
+            throw BadInputException.ofFile(spec, "holds several formats " + plan.groups().stream().map(g -> g.format().id()).toList()
+                    + ": name one with --format, or give one folder per format", null);
+        return open(plan.groups().get(0), onError);
+    }
+
+    public static TraceReader open(Group group, OnError onError) {
+        if (group.columnar()) return new TableTraceReader(group.files(), null);
+        return new TextTraceReader(group.files(), group.format(), onError, TextTraceReader.DEFAULT_BATCH_ROWS);
+    }
+
+    /** Reads only some columns of thaw Parquet output (much faster for analyses that need few columns). */
+    public static TraceReader openColumns(Path path, List<String> columns) {
+        List<SourceFile> files = SourceResolver.resolve(path);
+        for (SourceFile f : files)
+            if (!SourceResolver.isTableName(f.leafName())) return open(path);
+        return new TableTraceReader(files, columns);
+    }
+
+    /** Resolves an input and names the format of each file (from its header, or the one given). */
+    public static Plan plan(String spec, String formatId) {
+        List<SourceFile> files = SourceResolver.resolve(spec);
+        TraceFormat forced = formatId == null ? null : Formats.byId(formatId);
+        Map<String, List<SourceFile>> byFormat = new LinkedHashMap<>();
+        Map<String, TraceFormat> formats = new LinkedHashMap<>();
+        List<SourceFile> tables = new ArrayList<>();
+        List<Unrecognised> unknown = new ArrayList<>();
+        for (SourceFile f : files) {
+            if (SourceResolver.isTableName(f.leafName())) { tables.add(f); continue; }
+            TraceFormat fmt = forced;
+            if (fmt == null) {
+                List<String> header;
+                try (TextSource t = TextSource.open(f)) {
+                    header = t.header();
+                } catch (BadInputException e) {
+                    if (files.size() == 1) throw e;
+                    unknown.add(new Unrecognised(f, e.getMessage()));
+                    continue;
+                }
+                fmt = Formats.detect(header).orElse(null);
+                if (fmt == null) {
+                    unknown.add(new Unrecognised(f, "no known trace format has the header " + abbreviate(header)
+                            + "; known formats: " + String.join(", ", Formats.ids()) + " (use --format to force one)"));
+                    continue;
+                }
+            }
+            byFormat.computeIfAbsent(fmt.id(), k -> new ArrayList<>()).add(f);
+            formats.put(fmt.id(), fmt);
+        }
+        List<Group> groups = new ArrayList<>();
+        byFormat.forEach((id, list) -> groups.add(new Group(formats.get(id), list, false)));
+        if (!tables.isEmpty()) {
+            // Columnar files: one group per format id recorded inside them.
+            Map<String, List<SourceFile>> byId = new LinkedHashMap<>();
+            for (SourceFile t : tables) {
+                try (TableTraceReader r = new TableTraceReader(List.of(t), null)) {
+                    byId.computeIfAbsent(r.format().id(), k -> new ArrayList<>()).add(t);
+                }
+            }
+            byId.forEach((id, list) -> {
+                try (TableTraceReader r = new TableTraceReader(list.subList(0, 1), null)) {
+                    groups.add(new Group(r.format(), list, true));
+                }
+            });
+        }
+        return new Plan(groups, unknown);
+    }
+
+    private static String abbreviate(List<String> header) {
+        return header.size() <= 8 ? header.toString() : header.subList(0, 8) + " (+" + (header.size() - 8) + " more)";
+    }
+}

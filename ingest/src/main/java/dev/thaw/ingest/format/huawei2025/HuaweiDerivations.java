@@ -1,0 +1,61 @@
+package dev.thaw.ingest.format.huawei2025;
+
+import dev.thaw.ingest.batch.RowAppender;
+import dev.thaw.ingest.text.Fields;
+import java.nio.charset.StandardCharsets;
+
+/** Derived keys shared by the Huawei 2025 tables: pool, its CPU and memory limits, and the function id. */
+final class HuaweiDerivations {
+    private static final byte[] SEP = "---".getBytes(StandardCharsets.US_ASCII);
+    private byte[] scratch = new byte[128];
+
+    /**
+     * Writes poolName, cpuLimitMillicores, memLimitMb and funcID (= funcName---userID---poolName) at the given output
+     * columns. Rows whose podID is not in the pool format get nulls there.
+     */
+    void derive(Fields row, int podIdx, int funcNameIdx, int userIdx, RowAppender out,
+                int poolCol, int cpuCol, int memCol, int funcIdCol) {
+        if (podIdx < 0 || row.isMissing(podIdx)) return;
+        byte[] b = row.buffer();
+        int off = row.start(podIdx), len = row.length(podIdx);
+        int poolLen = PodId.poolNameLength(b, off, len);
+        if (poolLen <= 0) return;
+        out.setString(poolCol, b, off, poolLen);
+        long cpu = PodId.token(b, off, poolLen, 1), mem = PodId.token(b, off, poolLen, 2);
+        if (cpu >= 0) out.setLong(cpuCol, cpu);
+        if (mem >= 0) out.setLong(memCol, mem);
+        if (funcNameIdx < 0 || userIdx < 0 || row.isMissing(funcNameIdx) || row.isMissing(userIdx)) return;
+        int fl = row.length(funcNameIdx), ul = row.length(userIdx);
+        int n = fl + ul + poolLen + 6;
+        if (scratch.length < n) scratch = new byte[n * 2];
+        int w = 0;
+        w = copyInteger(b, row.start(funcNameIdx), fl, w);
+        System.arraycopy(SEP, 0, scratch, w, 3); w += 3;
+        w = copyInteger(b, row.start(userIdx), ul, w);
+        System.arraycopy(SEP, 0, scratch, w, 3); w += 3;
+        System.arraycopy(b, off, scratch, w, poolLen); w += poolLen;
+        out.setString(funcIdCol, scratch, 0, w);
+    }
+
+    /** Copies an id field, dropping a ".0" fraction that some exports add to integer ids. */
+    private int copyInteger(byte[] b, int off, int len, int w) {
+        int l = len;
+        int dot = -1;
+        for (int i = 0; i < len; i++) if (b[off + i] == '.') { dot = i; break; }
+        if (dot >= 0) {
+            boolean zeros = true;
+            for (int i = dot + 1; i < len; i++) if (b[off + i] != '0') zeros = false;
+            if (zeros) l = dot;
+        }
+        System.arraycopy(b, off, scratch, w, l);
+        return w + l;
+    }
+
+    /** The region: a {@code region} column when the file has one, else the path's R<n>. */
+    static void region(Fields row, int regionIdx, byte[] hint, RowAppender out, int regionCol) {
+        if (regionIdx >= 0 && !row.isMissing(regionIdx)) out.setString(regionCol, row.buffer(), row.start(regionIdx), row.length(regionIdx));
+        else if (hint != null) out.setString(regionCol, hint, 0, hint.length);
+    }
+
+    static byte[] bytes(String s) { return s == null ? null : s.getBytes(StandardCharsets.UTF_8); }
+}

@@ -1,0 +1,39 @@
+package dev.thaw.ingest.format.huawei2025;
+
+/**
+ * Reads the pool out of a Huawei pod id {@code pool<idx>-<cpuMillicores>-<memMB>-<seq>}: the pool name is the
+ * first three tokens, and gives the pod's CPU and memory limits. Works on the raw bytes of a CSV field.
+ */
+final class PodId {
+    /** Length of the pool name prefix (up to the third '-'), or -1 when the id is not in the pool format. */
+    static int poolNameLength(byte[] b, int off, int len) {
+        int dashes = 0;
+        for (int i = 0; i < len; i++) {
+            if (b[off + i] == '-' && ++dashes == 3) return i;
+        }
+        return dashes == 2 ? len : -1;
+    }
+
+    /** The n-th (0-based) '-'-separated token parsed as a number, or -1. */
+    static long token(byte[] b, int off, int len, int n) {
+        int t = 0;
+        long v = 0;
+        boolean any = false;
+        for (int i = 0; i < len; i++) {
+            byte c = b[off + i];
+            if (c == '-') {
+                if (t == n) return any ? v : -1;
+                t++;
+                continue;
+            }
+            if (t == n) {
+                if (c < '0' || c > '9') return -1;
+                v = v * 10 + (c - '0');
+                any = true;
+            }
+        }
+        return t == n && any ? v : -1;
+    }
+
+    private PodId() {}
+}

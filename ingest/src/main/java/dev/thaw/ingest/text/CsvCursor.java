@@ -1,0 +1,239 @@
+package dev.thaw.ingest.text;
+
+import dev.thaw.ingest.BadInputException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipException;
+
+/**
+ * A streaming RFC 4180 CSV reader over bytes: fields are offsets into one reusable buffer, so a row costs no
+ * allocation. Quoted fields (with doubled quotes and embedded newlines) are unescaped in place. A line longer than
+ * {@link #MAX_LINE_BYTES} is an error rather than an unbounded buffer.
+ */
+public final class CsvCursor implements Fields, AutoCloseable {
+    public static final int MAX_LINE_BYTES = 64 << 20;
+    private static final byte[] NAN = "NaN".getBytes(StandardCharsets.US_ASCII);
+
+    private final InputStream in;
+    private final String sourceName;
+    private byte[] buf = new byte[1 << 20];
+    private int pos, limit;
+    private boolean eof;
+    private int[] starts = new int[64], ends = new int[64];
+    private int nFields;
+    private boolean[] quoted = new boolean[64];
+    private boolean anyQuoted;
+    private long line; // line number of the current row's first line
+    private long nextLine = 1;
+    private List<String> header = List.of();
+    private final boolean[] ok = new boolean[1];
+
+    public CsvCursor(InputStream in, String sourceName) {
+        this.in = in;
+        this.sourceName = sourceName;
+    }
+
+    /** Reads the header row; an empty file is an error. Strips a UTF-8 byte-order mark. */
+    public List<String> readHeader() {
+        if (!nextRow()) throw BadInputException.ofFile(sourceName, "empty file: expected a header row", null);
+        if (nFields > 0 && length(0) >= 3 && (buf[starts[0]] & 0xff) == 0xEF && (buf[starts[0] + 1] & 0xff) == 0xBB
+                && (buf[starts[0] + 2] & 0xff) == 0xBF) starts[0] += 3;
+        List<String> names = new ArrayList<>(nFields);
+        for (int i = 0; i < nFields; i++) names.add(getString(i).trim());
+        header = List.copyOf(names);
+        return header;
+    }
+
+    @Override public List<String> header() { return header; }
+
+    /** Advances to the next non-blank row; false at the end of the input. */
+    public boolean nextRow() {
+        while (true) {
+            int r = scanRow();
+            if (r < 0) return false;
+            if (!(nFields == 1 && ends[0] == starts[0])) return true; // skip blank lines
+        }
+    }
+
+    /** Tokenises one row starting at pos; returns -1 at EOF. Refills and restarts when the row crosses the buffer end. */
+    private int scanRow() {
+        while (true) {
+            if (pos >= limit && !fill()) return -1;
+            int p = pos, lines = 0;
+            nFields = 0;
+            boolean complete = false;
+            int fieldStart = p;
+            anyQuoted = false;
+            while (p < limit) {
+                byte c = buf[p];
+                if (c == '"' && p == fieldStart) {
+                    // Quoted field: find the closing quote first; unescape only once the whole row is buffered,
+                    // because a row that crosses the buffer end is scanned again from its start.
+                    int q = p + 1;
+                    boolean closed = false;
+                    while (q < limit) {
+                        byte d = buf[q];
+                        if (d == '"') {
+                            if (q + 1 < limit && buf[q + 1] == '"') { q += 2; continue; }
+                            if (q + 1 >= limit && !eof) break;
+                            closed = true;
+                            break;
+                        }
+                        if (d == '\n') lines++;
+                        q++;
+                    }
+                    if (!closed) {
+                        if (eof) throw new BadInputException(sourceName, nextLine, null, null, "unterminated quoted field at end of input");
+                        break;
+                    }
+                    addField(p + 1, q);
+                    quoted[nFields - 1] = true;
+                    anyQuoted = true;
+                    p = q + 1;
+                    if (p < limit && buf[p] == '\r') p++;
+                    if (p >= limit) { if (eof) { complete = true; break; } break; }
+                    if (buf[p] == ',') { p++; fieldStart = p; if (p >= limit && eof) { addField(p, p); complete = true; break; } continue; }
+                    if (buf[p] == '\n') { p++; complete = true; break; }
+                    throw new BadInputException(sourceName, nextLine + lines, columnName(nFields - 1), null,
+                            "expected ',' or end of line after a closing quote");
+                } else if (c == ',') {
+                    addField(fieldStart, p);
+                    p++;
+                    fieldStart = p;
+                    if (p >= limit && eof) { addField(p, p); complete = true; break; }
+                } else if (c == '\n') {
+                    int e = p > fieldStart && buf[p - 1] == '\r' ? p - 1 : p;
+                    addField(fieldStart, e);
+                    p++;
+                    complete = true;
+                    break;
+                } else {
+                    p++;
+                    if (p >= limit && eof) {
+                        int e = p > fieldStart && buf[p - 1] == '\r' ? p - 1 : p;
+                        addField(fieldStart, e);
+                        complete = true;
+                        break;
+                    }
+                }
+            }
+            if (complete) {
+                if (anyQuoted) unescapeQuoted();
+                line = nextLine;
+                nextLine += lines + 1;
+                pos = p;
+                return nFields;
+            }
+            if (eof) {
+                throw new BadInputException(sourceName, nextLine, null, null, "unterminated quoted field at end of input");
+            }
+            // The row crosses the end of the buffer: move it to the front (growing if needed) and scan again.
+            compactOrGrow();
+        }
+    }
+
+    private void unescapeQuoted() {
+        for (int f = 0; f < nFields; f++) {
+            if (!quoted[f]) continue;
+            quoted[f] = false;
+            int w = starts[f];
+            for (int r = starts[f]; r < ends[f]; r++) {
+                buf[w++] = buf[r];
+                if (buf[r] == '"') r++; // a doubled quote stands for one
+            }
+            ends[f] = w;
+        }
+    }
+
+    private void addField(int s, int e) {
+        if (nFields == starts.length) {
+            starts = Arrays.copyOf(starts, nFields * 2);
+            ends = Arrays.copyOf(ends, nFields * 2);
+            quoted = Arrays.copyOf(quoted, nFields * 2);
+        }
+        quoted[nFields] = false;
+        starts[nFields] = s;
+        ends[nFields] = e;
+        nFields++;
+    }
+
+    private void compactOrGrow() {
+        int rest = limit - pos;
+        if (pos == 0) {
+            if (buf.length >= MAX_LINE_BYTES)
+                throw new BadInputException(sourceName, nextLine, null, null,
+                        "a line longer than " + (MAX_LINE_BYTES >> 20) + " MiB: not a trace row (wrong file or missing line breaks?)");
+            buf = Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
+        } else {
+            System.arraycopy(buf, pos, buf, 0, rest);
+            pos = 0;
+            limit = rest;
+        }
+        readMore();
+    }
+
+    private boolean fill() {
+        if (eof) return false;
+        pos = 0;
+        limit = 0;
+        readMore();
+        return limit > 0;
+    }
+
+    private void readMore() {
+        try {
+            int n = in.readNBytes(buf, limit, buf.length - limit);
+            if (n <= 0 || limit + n < buf.length) eof = true;
+            if (n > 0) limit += n;
+        } catch (EOFException | ZipException e) {
+            throw BadInputException.ofFile(sourceName, "truncated or corrupt compressed input (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw BadInputException.ofFile(sourceName, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private String columnName(int i) { return i >= 0 && i < header.size() ? header.get(i) : null; }
+
+    @Override public int fieldCount() { return nFields; }
+    @Override public long lineNumber() { return line; }
+    @Override public String sourceName() { return sourceName; }
+    @Override public byte[] buffer() { return buf; }
+    @Override public int start(int i) { return starts[i]; }
+    @Override public int length(int i) { return ends[i] - starts[i]; }
+
+    @Override public boolean isMissing(int i) {
+        if (i >= nFields) return true;
+        int s = starts[i], n = ends[i] - s;
+        if (n == 0) return true;
+        if (n == 3) {
+            byte a = buf[s], b = buf[s + 1], c = buf[s + 2];
+            return (a == 'N' || a == 'n') && (b == 'a' || b == 'A') && (c == 'N' || c == 'n');
+        }
+        return n == 4 && buf[s] == 'n' && buf[s + 1] == 'u' && buf[s + 2] == 'l' && buf[s + 3] == 'l';
+    }
+
+    @Override public double getDouble(int i) {
+        double v = NumberParser.parseDouble(buf, starts[i], ends[i] - starts[i], ok);
+        if (!ok[0]) throw bad(i, "expected a number");
+        return v;
+    }
+
+    @Override public long getLong(int i) {
+        long v = NumberParser.parseLong(buf, starts[i], ends[i] - starts[i], ok);
+        if (!ok[0]) throw bad(i, "expected an integer");
+        return v;
+    }
+
+    @Override public String getString(int i) {
+        return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
+    }
+
+    @Override public void close() throws IOException { in.close(); }
+
+    static boolean isNanLiteral(byte[] b) { return Arrays.equals(b, NAN); }
+}

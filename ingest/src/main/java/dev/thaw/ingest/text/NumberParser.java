@@ -1,0 +1,90 @@
+package dev.thaw.ingest.text;
+
+/**
+ * Parses decimal numbers straight from UTF-8 bytes. The fast path (at most 18 significant digits and a power of
+ * ten up to 22) is exact: both the digits and the power are exact doubles, so one division or multiplication
+ * rounds correctly. Anything else falls back to {@link Double#parseDouble}, so results always equal the JDK's.
+ */
+public final class NumberParser {
+    private static final double[] POW10 = new double[23];
+    static { double p = 1; for (int i = 0; i < POW10.length; i++) { POW10[i] = p; p *= 10; } }
+
+    private NumberParser() {}
+
+    /** Returns the value, or NaN with {@code ok[0] = false} when the bytes are not a number. */
+    public static double parseDouble(byte[] b, int off, int len, boolean[] ok) {
+        ok[0] = true;
+        int i = off, end = off + len;
+        if (i == end) { ok[0] = false; return Double.NaN; }
+        boolean neg = false;
+        if (b[i] == '-') { neg = true; i++; } else if (b[i] == '+') i++;
+        long mant = 0;
+        int digits = 0, scale = 0;
+        boolean any = false, truncated = false;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            any = true;
+            if (digits < 18) { mant = mant * 10 + (b[i] - '0'); if (mant != 0) digits++; } else truncated = true;
+            i++;
+        }
+        if (i < end && b[i] == '.') {
+            i++;
+            while (i < end && b[i] >= '0' && b[i] <= '9') {
+                any = true;
+                if (digits < 18) { mant = mant * 10 + (b[i] - '0'); if (mant != 0) digits++; scale++; } else truncated = true;
+                i++;
+            }
+        }
+        if (i == end && any && !truncated) {
+            if (scale <= 22 && scale >= -22 && mant < (1L << 53)) {
+                double v = scale >= 0 ? mant / POW10[scale] : mant * POW10[-scale];
+                return neg ? -v : v;
+            }
+        }
+        return slow(b, off, len, ok);
+    }
+
+    private static double slow(byte[] b, int off, int len, boolean[] ok) {
+        String s = new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+        try {
+            // The JDK accepts "1d", "0x1p3" and "Infinity"; traces never mean those, so refuse letters other than e/E.
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (Character.isLetter(c) && c != 'e' && c != 'E') { ok[0] = false; return Double.NaN; }
+            }
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            ok[0] = false;
+            return Double.NaN;
+        }
+    }
+
+    /** Parses an integer, also written as a real with a zero fraction ("12.0", as wide count files do). */
+    public static long parseLong(byte[] b, int off, int len, boolean[] ok) {
+        ok[0] = true;
+        int i = off, end = off + len;
+        boolean neg = false;
+        if (i < end && (b[i] == '-' || b[i] == '+')) { neg = b[i] == '-'; i++; }
+        if (i == end) { ok[0] = false; return 0; }
+        long v = 0;
+        int start = i;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            if (i - start >= 18) return longViaDouble(b, off, len, ok);
+            v = v * 10 + (b[i] - '0');
+            i++;
+        }
+        if (i == start) return longViaDouble(b, off, len, ok);
+        if (i < end) {
+            if (b[i] != '.') return longViaDouble(b, off, len, ok);
+            i++;
+            while (i < end && b[i] == '0') i++;
+            if (i < end) return longViaDouble(b, off, len, ok);
+        }
+        return neg ? -v : v;
+    }
+
+    private static long longViaDouble(byte[] b, int off, int len, boolean[] ok) {
+        double d = parseDouble(b, off, len, ok);
+        if (!ok[0] || d != Math.rint(d) || Math.abs(d) > 9.007199254740992E15) { ok[0] = false; return 0; }
+        return (long) d;
+    }
+}
