@@ -27,6 +27,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
     private final List<List<Dimension>> groupings;
     private final FunctionMeta meta;
     private final boolean series;
+    private final int fitSample;
     private final List<TreeMap<List<String>, GroupStats>> groups = new ArrayList<>();
     private final TreeMap<String, RegionSeries> regions = new TreeMap<>();
     private long rows, skipped;
@@ -45,6 +46,11 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
      * @param series whether to keep per-region series, IATs and fitting samples (the benchmark turns them off)
      */
     public ColdStartAggregator(List<List<Dimension>> groupings, FunctionMeta meta, boolean series) {
+        this(groupings, meta, series, RegionSeries.FIT_SAMPLE);
+    }
+
+    /** @param fitSample rows kept per region for fitting (deterministic bottom-k sample) */
+    public ColdStartAggregator(List<List<Dimension>> groupings, FunctionMeta meta, boolean series, int fitSample) {
         List<List<Dimension>> gs = new ArrayList<>();
         gs.add(List.of());
         gs.add(List.of(Dimension.REGION));
@@ -55,6 +61,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
         this.groupings = List.copyOf(gs);
         this.meta = meta;
         this.series = series;
+        this.fitSample = fitSample;
         for (int i = 0; i < this.groupings.size(); i++) groups.add(new TreeMap<>(Labels.ORDER));
     }
 
@@ -72,6 +79,8 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
     public long skipped() { return skipped; }
 
     public boolean hasSeries() { return series; }
+
+    public int fitSample() { return fitSample; }
 
     private void caches() {
         if (groupCache != null) return;
@@ -126,7 +135,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
         RegionSeries rs = regionCache[id];
         if (rs == null) {
             String label = id == 0 ? Labels.NULL : regionIds.string(id - 1);
-            rs = regions.computeIfAbsent(label, x -> new RegionSeries());
+            rs = regions.computeIfAbsent(label, x -> new RegionSeries(fitSample));
             regionCache[id] = rs;
         }
         return rs;
@@ -220,7 +229,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
     }
 
     @Override public ColdStartAggregator merge(ColdStartAggregator o) {
-        if (!o.groupings.equals(groupings) || o.series != series) throw new IllegalArgumentException("cannot merge differently configured cold-start aggregators");
+        if (!o.groupings.equals(groupings) || o.series != series || o.fitSample != fitSample) throw new IllegalArgumentException("cannot merge differently configured cold-start aggregators");
         for (int g = 0; g < groups.size(); g++) {
             TreeMap<List<String>, GroupStats> mine = groups.get(g);
             o.groups.get(g).forEach((k, v) -> mine.merge(k, v, GroupStats::merge));

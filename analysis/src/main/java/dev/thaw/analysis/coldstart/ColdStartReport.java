@@ -157,7 +157,7 @@ public final class ColdStartReport {
         if (fits != null) return fits;
         List<Fits.Model> out = new ArrayList<>();
         if (!agg.hasSeries()) return fits = out;
-        BottomKSample pooled = new BottomKSample(RegionSeries.FIT_SAMPLE, Component.ALL.length);
+        BottomKSample pooled = new BottomKSample(agg.fitSample(), Component.ALL.length);
         List<double[]> pooledIat = new ArrayList<>();
         for (var e : agg.regions().entrySet()) {
             pooled.merge(e.getValue().sample);

@@ -9,13 +9,20 @@ final class Labels {
 
     static final String NULL = "(null)";
 
-    static final Comparator<List<String>> ORDER = (a, b) -> {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = compare(a.get(i), b.get(i));
-            if (c != 0) return c;
+    static final Comparator<List<String>> ORDER = new Order();
+
+    /** A class, not a lambda, so the TreeMaps using it serialise. */
+    private static final class Order implements Comparator<List<String>>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override public int compare(List<String> a, List<String> b) {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int c = Labels.compare(a.get(i), b.get(i));
+                if (c != 0) return c;
+            }
+            return Integer.compare(a.size(), b.size());
         }
-        return Integer.compare(a.size(), b.size());
-    };
+    }
 
     static int compare(String x, String y) {
         Double dx = number(x), dy = number(y);

@@ -12,16 +12,23 @@ import java.util.Arrays;
  */
 public final class RegionSeries implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Rows kept per region for distribution fitting. */
+    /** Default rows kept per region for distribution fitting. */
     public static final int FIT_SAMPLE = 20_000;
 
     long[] minuteCount = new long[0];
     /** [component][minute] sums. */
     double[][] minuteSum = new double[Component.ALL.length][0];
-    final ArrivalSegments arrivals = new ArrivalSegments(FIT_SAMPLE);
+    final ArrivalSegments arrivals;
     /** Rows (total, alloc, code, dep, sched). */
-    final BottomKSample sample = new BottomKSample(FIT_SAMPLE, Component.ALL.length);
+    final BottomKSample sample;
+    final int fitSample;
     private final double[] row = new double[Component.ALL.length];
+
+    RegionSeries(int fitSample) {
+        this.fitSample = fitSample;
+        this.arrivals = new ArrivalSegments(fitSample);
+        this.sample = new BottomKSample(fitSample, Component.ALL.length);
+    }
 
     void add(double t, double total, double alloc, double code, double dep, double sched) {
         arrivals.add(t);
@@ -39,8 +46,7 @@ public final class RegionSeries implements Serializable {
     }
 
     private void grow(int need) {
-        int cap = Math.max(need, Math.min(minuteCount.length * 2, need + 1440 * 7));
-        cap = Math.max(cap, need);
+        int cap = Math.max(need, Math.max(1440, minuteCount.length * 2));
         minuteCount = Arrays.copyOf(minuteCount, cap);
         for (int c = 0; c < minuteSum.length; c++) minuteSum[c] = Arrays.copyOf(minuteSum[c], cap);
     }

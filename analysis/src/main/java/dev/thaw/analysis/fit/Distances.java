@@ -109,13 +109,18 @@ public final class Distances {
     }
 
     public static double sortedWasserstein(double[] x, RealDistribution dist) {
+        return sortedWasserstein(x, dist::inverseCumulativeProbability);
+    }
+
+    /** As {@link #wasserstein(double[], RealDistribution)}, with the quantile function given directly. */
+    public static double sortedWasserstein(double[] x, java.util.function.DoubleUnaryOperator quantile) {
         requireNonEmpty(x, "sample");
         int n = x.length, cells = Math.min(n, 4096);
         double w = 0;
         for (int c = 0; c < cells; c++) {
             double u = (c + 0.5) / cells;
             double q = x[Math.min(n - 1, (int) Math.floor(u * n))];
-            w += Math.abs(q - dist.inverseCumulativeProbability(u));
+            w += Math.abs(q - quantile.applyAsDouble(u));
         }
         return w / cells;
     }

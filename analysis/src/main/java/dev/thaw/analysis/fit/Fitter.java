@@ -50,6 +50,6 @@ public final class Fitter {
         int n = x.length;
         double ks = Distances.sortedKs(x, d);
         return new FittedModel(family, params, n, ll, 2 * k - 2 * ll, k * Math.log(n) - 2 * ll, ks,
-                Distances.ksPValue(ks, n), Distances.sortedWasserstein(x, d));
+                Distances.ksPValue(ks, n), Distances.sortedWasserstein(x, u -> family.quantile(params, u)));
     }
 }

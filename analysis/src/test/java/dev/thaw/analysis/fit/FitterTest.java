@@ -70,6 +70,26 @@ class FitterTest {
         }
     }
 
+    @Test void closedFormQuantilesMatchTheGenericInverse() {
+        Object[][] cases = {
+                {Family.EXPONENTIAL, Map.of("rate", 2.5)},
+                {Family.GAMMA, Map.of("shape", 0.6, "scale", 3.0)},
+                {Family.GAMMA, Map.of("shape", 7.0, "scale", 0.1)},
+                {Family.WEIBULL, Map.of("shape", 0.418, "scale", 0.422)},
+                {Family.LOGNORMAL, Map.of("mu", 0.2965, "sigma", 1.326)},
+                {Family.PARETO, Map.of("xm", 0.5, "alpha", 1.7)},
+        };
+        for (Object[] c : cases) {
+            Family f = (Family) c[0];
+            @SuppressWarnings("unchecked") Map<String, Double> p = (Map<String, Double>) c[1];
+            RealDistribution d = f.distribution(p, null);
+            for (double u : new double[] {1e-6, 0.01, 0.3, 0.5, 0.9, 0.999}) {
+                double q = f.quantile(p, u);
+                assertEquals(u, d.cumulativeProbability(q), 1e-9 + 1e-7 * u, f + " u=" + u);
+            }
+        }
+    }
+
     @Test void nonPositiveValuesAreDropped() {
         FittedModel m = Fitter.fit(new double[] {0, -1, 1, 3, Double.NaN}, Family.EXPONENTIAL);
         assertEquals(2, m.n());
