@@ -14,7 +14,7 @@ public final class Columns {
 
     /** The named vector, or null when the batch has no such column. */
     public static FieldVector find(VectorSchemaRoot root, String name) {
-        return root.getSchema().findField(name) == null ? null : root.getVector(name);
+        return root.getVector(name); // null when absent (Schema.findField would throw)
     }
 
     public static FieldVector require(VectorSchemaRoot root, String name) {
