@@ -41,9 +41,12 @@ public final class Traces {
         return open(plan.groups().get(0), onError);
     }
 
-    public static TraceReader open(Group group, OnError onError) {
+    public static TraceReader open(Group group, OnError onError) { return open(group, onError, false); }
+
+    /** With {@code prefetch}, text is parsed on a background thread one batch ahead of the consumer. */
+    public static TraceReader open(Group group, OnError onError, boolean prefetch) {
         if (group.columnar()) return new TableTraceReader(group.files(), null);
-        return new TextTraceReader(group.files(), group.format(), onError, TextTraceReader.DEFAULT_BATCH_ROWS);
+        return new TextTraceReader(group.files(), group.format(), onError, TextTraceReader.DEFAULT_BATCH_ROWS, prefetch);
     }
 
     /** Reads only some columns of thaw Parquet output (much faster for analyses that need few columns). */
@@ -76,8 +79,9 @@ public final class Traces {
                 }
                 fmt = Formats.detect(header).orElse(null);
                 if (fmt == null) {
-                    unknown.add(new Unrecognised(f, "no known trace format has the header " + abbreviate(header)
-                            + "; known formats: " + String.join(", ", Formats.ids()) + " (use --format to force one)"));
+                    String why = "no known trace format has the header " + abbreviate(header);
+                    if (files.size() == 1) why += "; known formats: " + String.join(", ", Formats.ids()) + " (use --format to force one)";
+                    unknown.add(new Unrecognised(f, why));
                     continue;
                 }
             }

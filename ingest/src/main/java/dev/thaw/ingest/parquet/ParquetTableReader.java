@@ -40,6 +40,8 @@ public final class ParquetTableReader implements AutoCloseable {
     private PageReadStore rowGroup;
     private ColumnReadStoreImpl store;
     private ColumnReader[] readers;
+    private PlainNumberCursor[] plain;
+    private int groupIndex = -1;
     private long rowsLeftInGroup;
 
     public ParquetTableReader(Path path, List<String> columnNames, int batchRows) {
@@ -86,18 +88,47 @@ public final class ParquetTableReader implements AutoCloseable {
                 rowGroup = file.readNextRowGroup();
                 if (rowGroup == null) return false;
                 rowsLeftInGroup = rowGroup.getRowCount();
+                groupIndex++;
                 store = new ColumnReadStoreImpl(rowGroup, new GroupRecordConverter(projected).getRootConverter(), projected, null);
                 readers = new ColumnReader[columns.size()];
-                for (int c = 0; c < readers.length; c++) readers[c] = store.getColumnReader(columns.get(c));
+                plain = new PlainNumberCursor[columns.size()];
+                for (int c = 0; c < readers.length; c++) {
+                    ColumnDescriptor d = columns.get(c);
+                    if (isPlainNumeric(d)) plain[c] = new PlainNumberCursor(rowGroup.getPageReader(d), d.getMaxDefinitionLevel());
+                    else readers[c] = store.getColumnReader(d);
+                }
             }
         } catch (IOException e) {
             throw BadInputException.ofFile(path.toString(), "corrupt Parquet row group (" + e.getMessage() + ")", e);
         }
         int n = (int) Math.min(batchRows, rowsLeftInGroup);
-        for (int c = 0; c < readers.length; c++) fill(root.getVector(c), readers[c], columns.get(c), n);
+        for (int c = 0; c < readers.length; c++) {
+            FieldVector v = root.getVector(c);
+            if (plain[c] != null) {
+                v.reset();
+                if (v.getValueCapacity() < n) { v.setInitialCapacity(n); v.allocateNew(); }
+                plain[c].read(v, n);
+                v.setValueCount(n);
+            } else {
+                fill(v, readers[c], columns.get(c), n);
+            }
+        }
         root.setRowCount(n);
         rowsLeftInGroup -= n;
         return true;
+    }
+
+    /** 64-bit columns stored without a dictionary in this row group take the fast page decoder. */
+    private boolean isPlainNumeric(ColumnDescriptor d) {
+        PrimitiveTypeName t = d.getPrimitiveType().getPrimitiveTypeName();
+        if (t != PrimitiveTypeName.DOUBLE && t != PrimitiveTypeName.INT64) return false;
+        if (d.getMaxRepetitionLevel() > 0) return false;
+        for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData m : file.getRowGroups().get(groupIndex).getColumns()) {
+            if (java.util.Arrays.equals(m.getPath().toArray(), d.getPath())) {
+                return !m.hasDictionaryPage() && m.getEncodings().stream().noneMatch(e -> e.usesDictionary());
+            }
+        }
+        return false;
     }
 
     private static void fill(FieldVector v, ColumnReader r, ColumnDescriptor d, int n) {

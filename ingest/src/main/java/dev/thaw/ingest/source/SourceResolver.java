@@ -27,7 +27,7 @@ public final class SourceResolver {
     public static boolean isTraceName(String name) {
         String n = name.toLowerCase();
         if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
-        return n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".txt");
+        return n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".txt");
     }
 
     public static boolean isTableName(String name) {

@@ -9,47 +9,115 @@ import dev.thaw.ingest.TraceReader;
 import dev.thaw.ingest.batch.RowAppender;
 import dev.thaw.ingest.source.SourceFile;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** Reads text sources (CSV or JSON lines, plain, gz or zip members) of one format, one after another, as batches. */
+/**
+ * Reads text sources (CSV or JSON lines, plain, gz or zip members) of one format, one after another, as batches.
+ * With {@code prefetch}, parsing runs on a thread of its own one batch ahead of the consumer (parsing and writing
+ * Parquet then overlap on two cores); memory stays at a few batches.
+ */
 public final class TextTraceReader implements TraceReader {
     public static final int DEFAULT_BATCH_ROWS = 1 << 16;
+    private static final int RING = 3;
+    private static final Object END = new Object();
 
     private final List<SourceFile> sources;
     private final TraceFormat format;
     private final OnError onError;
     private final BufferAllocator allocator;
-    private final RowAppender appender;
+    private final RowAppender[] appenders;
     private final ReadStats stats = new ReadStats();
     private int nextSource;
     private TextSource current;
     private RowDecoder decoder;
     private long rowsRead;
-    private SourceFile currentFile;
+    private volatile SourceFile currentFile;
+    private volatile int sourcesOpened;
+    private RowAppender delivered;
+    private final Thread producer;
+    private final BlockingQueue<RowAppender> free;
+    private final BlockingQueue<Object> filled;
 
     public TextTraceReader(List<SourceFile> sources, TraceFormat format, OnError onError, int batchRows) {
+        this(sources, format, onError, batchRows, false);
+    }
+
+    public TextTraceReader(List<SourceFile> sources, TraceFormat format, OnError onError, int batchRows, boolean prefetch) {
         this.sources = sources;
         this.format = format;
         this.onError = onError;
         this.allocator = new RootAllocator();
-        this.appender = new RowAppender(format.schema(), allocator, batchRows);
+        this.appenders = new RowAppender[prefetch ? RING : 1];
+        for (int i = 0; i < appenders.length; i++) appenders[i] = new RowAppender(format.schema(), allocator, batchRows);
+        if (prefetch) {
+            free = new ArrayBlockingQueue<>(RING);
+            filled = new ArrayBlockingQueue<>(RING + 1);
+            for (RowAppender a : appenders) free.add(a);
+            producer = new Thread(this::produce, "thaw-parse");
+            producer.setDaemon(true);
+            producer.start();
+        } else {
+            free = null;
+            filled = null;
+            producer = null;
+        }
     }
 
     @Override public TraceFormat format() { return format; }
-    @Override public Schema schema() { return appender.root().getSchema(); }
-    @Override public VectorSchemaRoot root() { return appender.root(); }
+    @Override public Schema schema() { return appenders[0].root().getSchema(); }
+    @Override public VectorSchemaRoot root() { return (delivered != null ? delivered : appenders[0]).root(); }
     @Override public long rowsRead() { return rowsRead; }
     @Override public ReadStats stats() { return stats; }
 
     /** The file being read now (for progress displays). */
     public SourceFile currentFile() { return currentFile; }
-    public int sourcesDone() { return nextSource - (current == null ? 0 : 1); }
+    public int sourcesDone() { return Math.max(0, sourcesOpened - 1); }
     public int sourceCount() { return sources.size(); }
 
     @Override public boolean next() {
+        if (producer == null) {
+            delivered = appenders[0];
+            boolean any = fill(delivered);
+            if (any) rowsRead += delivered.rowCount();
+            return any;
+        }
+        try {
+            if (delivered != null) free.put(delivered);
+            delivered = null;
+            Object o = filled.take();
+            if (o == END) { filled.put(END); return false; }
+            if (o instanceof RuntimeException e) { filled.put(o); throw e; }
+            if (o instanceof Error e) { filled.put(o); throw e; }
+            delivered = (RowAppender) o;
+            rowsRead += delivered.rowCount();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + currentFile, e);
+        }
+    }
+
+    private void produce() {
+        try {
+            while (true) {
+                RowAppender a = free.take();
+                if (!fill(a)) { filled.put(END); return; }
+                filled.put(a);
+            }
+        } catch (InterruptedException e) {
+            // closed by the consumer
+        } catch (RuntimeException | Error e) {
+            try { filled.put(e); } catch (InterruptedException ignored) { }
+        }
+    }
+
+    /** Fills one batch from the sources; false when they are exhausted and nothing was read. */
+    private boolean fill(RowAppender appender) {
         appender.reset();
         while (!appender.isFull()) {
             if (current == null && !openNext()) break;
@@ -67,13 +135,13 @@ public final class TextTraceReader implements TraceReader {
             }
         }
         appender.finish();
-        rowsRead += appender.rowCount();
         return appender.rowCount() > 0;
     }
 
     private boolean openNext() {
         if (nextSource >= sources.size()) return false;
         currentFile = sources.get(nextSource++);
+        sourcesOpened++;
         current = TextSource.open(currentFile);
         try {
             decoder = format.decoder(current.header(), currentFile);
@@ -92,8 +160,12 @@ public final class TextTraceReader implements TraceReader {
     }
 
     @Override public void close() {
+        if (producer != null) {
+            producer.interrupt();
+            try { producer.join(10_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
         if (current != null) current.close();
-        appender.close();
+        for (RowAppender a : appenders) a.close();
         allocator.close();
     }
 }

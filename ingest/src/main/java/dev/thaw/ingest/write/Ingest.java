@@ -57,7 +57,7 @@ public final class Ingest {
             TableSink sink = singleFile
                     ? new SingleFileSink(target, kind, g.format().schema(), g.format().id())
                     : new PartitionedSink(target, kind, g.format().schema(), g.format().id(), opts.partition());
-            try (TraceReader r = Traces.open(g, opts.onError()); sink) {
+            try (TraceReader r = Traces.open(g, opts.onError(), true); sink) {
                 while (r.next()) {
                     sink.write(r.root());
                     if (progress != null) {

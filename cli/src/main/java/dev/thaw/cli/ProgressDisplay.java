@@ -1,0 +1,27 @@
+package dev.thaw.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar on stderr (stdout stays clean for --json); silent when {@code quiet}. */
+public final class ProgressDisplay implements AutoCloseable {
+    private final ProgressBar bar;
+
+    public ProgressDisplay(String task, long max, String unit, boolean quiet) {
+        bar = quiet ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(" " + unit, 1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    public void stepTo(long n, String message) {
+        if (bar == null) return;
+        bar.stepTo(n);
+        if (message != null) bar.setExtraMessage(message);
+    }
+
+    public void maxHint(long max) { if (bar != null) bar.maxHint(max); }
+
+    @Override public void close() { if (bar != null) bar.close(); }
+}
