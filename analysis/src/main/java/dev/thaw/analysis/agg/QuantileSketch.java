@@ -75,8 +75,8 @@ public final class QuantileSketch implements Serializable {
     public double quantile(double q) {
         if (count() == 0) return Double.NaN;
         if (q >= 1) return max;
-        // the median of the bucket is closer than its upper end on average; both are within the bound
-        return hist.getValueAtPercentile(q * 100) / unitsPerValue;
+        // bucket upper ends can pass the exact maximum: clamp (still within the bound)
+        return Math.min(max, hist.getValueAtPercentile(q * 100) / unitsPerValue);
     }
 
     /** Fraction of recorded values <= v (bucket resolution). */
