@@ -2,120 +2,166 @@ package dev.thaw.analysis.agg;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * Mergeable quantile sketch of non-negative values in seconds (or any unit, see {@code unitsPerValue}), on an
- * HdrHistogram of values scaled to integer units (default microseconds) with 2 significant digits.
+ * Mergeable quantile sketch of non-negative values: a log-linear histogram indexed straight from the bits of the
+ * double (exponent and top {@value #MANTISSA_BITS} mantissa bits), so each octave has 128 buckets of relative
+ * width 2^-7 and recording costs a shift and an increment (the hot path of every aggregator). Same layout idea as
+ * HdrHistogram, without its integer scaling, so tiny durations (microseconds) keep full relative precision.
  *
- * <p>Error bound: a reported quantile v' of a true sample quantile v satisfies |v' - v| <= 0.01 v + 1 unit
- * (1 us), where "true quantile" is the nearest-rank value; interpolated definitions (DuckDB quantile_cont) can
- * differ further by the gap between the two neighbouring sample values. Merging is exact (bucket counts add).
- * The mean is exact (kept as a separate sum, not from the buckets).
+ * <p>Error bound: a reported quantile is the midpoint of the bucket holding the nearest-rank sample quantile v,
+ * clamped to the exact min and max, so |v' - v| <= 2^-8 v (0.4%); {@link #RELATIVE_ERROR} states 1% to leave room
+ * for interpolated definitions (DuckDB quantile_cont) that sit between two neighbouring sample values. Merging is
+ * exact (bucket counts add); count, sum (mean), min and max are exact. Zeros and negatives go to one zero bucket
+ * (negatives are counted in {@link #negatives()}). Memory: 8 bytes per bucket between the smallest and largest
+ * octave seen (about 1,024 per decade pair).
  */
 public final class QuantileSketch implements Serializable {
-    private static final long serialVersionUID = 1L;
-    /** Relative error bound of quantiles (2 significant digits). */
+    private static final long serialVersionUID = 2L;
+    /** Documented relative error bound of quantiles. */
     public static final double RELATIVE_ERROR = 0.01;
+    static final int MANTISSA_BITS = 7;
+    private static final int SHIFT = 52 - MANTISSA_BITS;
 
-    private final double unitsPerValue;
-    private final Histogram hist;
-    private double sum;
-    private double max = Double.NEGATIVE_INFINITY;
-    private long negatives;
+    private long[] counts = new long[0];
+    private int lo; // bucket index of counts[0]
+    private long zeros, count, negatives;
+    private double sum, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 
-    public QuantileSketch() { this(1e6); }
+    /** Kept for source compatibility: the unit no longer matters (relative precision at every scale). */
+    public QuantileSketch(double unitsPerValueIgnored) { this(); }
 
-    public QuantileSketch(double unitsPerValue) {
-        this.unitsPerValue = unitsPerValue;
-        this.hist = new Histogram(2);
-    }
+    public QuantileSketch() {}
 
-    /** Records a value; negatives count as 0 in the quantiles (and are counted in {@link #negatives()}). */
+    /** Records a value (NaN is ignored). */
     public void add(double v) {
-        if (v < 0) { negatives++; }
-        hist.recordValue(v > 0 ? (long) (v * unitsPerValue + 0.5) : 0L);
+        if (v > 0 && v != Double.POSITIVE_INFINITY) {
+            int idx = (int) (Double.doubleToRawLongBits(v) >>> SHIFT);
+            int i = idx - lo;
+            if (i < 0 || i >= counts.length) { grow(idx); i = idx - lo; }
+            counts[i]++;
+        } else if (v <= 0) {
+            zeros++;
+            if (v < 0) negatives++;
+        } else {
+            return; // NaN or +inf
+        }
+        count++;
         sum += v;
+        if (v < min) min = v;
         if (v > max) max = v;
     }
 
-    private QuantileSketch(QuantileSketch o) {
-        unitsPerValue = o.unitsPerValue;
-        hist = o.hist.copy();
-        sum = o.sum;
-        max = o.max;
-        negatives = o.negatives;
+    private void grow(int idx) {
+        if (counts.length > 0 && idx >= lo && idx < lo + counts.length) return;
+        if (counts.length == 0) {
+            lo = idx - 64;
+            counts = new long[256];
+            return;
+        }
+        int newLo = Math.min(lo, idx - 64), newHi = Math.max(lo + counts.length, idx + 65);
+        long[] n = new long[newHi - newLo];
+        System.arraycopy(counts, 0, n, lo - newLo, counts.length);
+        counts = n;
+        lo = newLo;
     }
 
-    public QuantileSketch copy() { return new QuantileSketch(this); }
+    public QuantileSketch copy() {
+        QuantileSketch s = new QuantileSketch();
+        s.merge(this);
+        return s;
+    }
 
     public QuantileSketch merge(QuantileSketch o) {
-        if (o.unitsPerValue != unitsPerValue) throw new IllegalArgumentException("sketch units differ");
-        hist.add(o.hist);
-        sum += o.sum;
-        max = Math.max(max, o.max);
+        if (o.counts.length > 0) {
+            grow(o.lo);
+            grow(o.lo + o.counts.length - 1);
+            for (int i = 0; i < o.counts.length; i++) counts[o.lo + i - lo] += o.counts[i];
+        }
+        zeros += o.zeros;
+        count += o.count;
         negatives += o.negatives;
+        sum += o.sum;
+        min = Math.min(min, o.min);
+        max = Math.max(max, o.max);
         return this;
     }
 
-    public long count() { return hist.getTotalCount(); }
+    public long count() { return count; }
 
     public double sum() { return sum; }
 
-    public double mean() { return count() == 0 ? Double.NaN : sum / count(); }
+    public double mean() { return count == 0 ? Double.NaN : sum / count; }
 
-    /** Exact maximum. */
-    public double max() { return count() == 0 ? Double.NaN : max; }
+    public double max() { return count == 0 ? Double.NaN : max; }
+
+    public double min() { return count == 0 ? Double.NaN : min; }
 
     public long negatives() { return negatives; }
 
-    /** Quantile q in [0, 1], within the documented bound; NaN when empty. */
+    /** Nearest-rank quantile q in [0, 1], within the documented bound; NaN when empty. */
     public double quantile(double q) {
-        if (count() == 0) return Double.NaN;
+        if (count == 0) return Double.NaN;
         if (q >= 1) return max;
-        // bucket upper ends can pass the exact maximum: clamp (still within the bound)
-        return Math.min(max, hist.getValueAtPercentile(q * 100) / unitsPerValue);
+        if (q <= 0) return min;
+        long rank = Math.max(1, (long) Math.ceil(q * count));
+        if (rank <= zeros) return rank <= negatives ? min : 0.0;
+        long cum = zeros;
+        for (int i = 0; i < counts.length; i++) {
+            cum += counts[i];
+            if (cum >= rank) return Math.max(min, Math.min(max, midpoint(lo + i)));
+        }
+        return max;
     }
+
+    private static double lower(int idx) { return Double.longBitsToDouble((long) idx << SHIFT); }
+
+    private static double midpoint(int idx) { return (lower(idx) + lower(idx + 1)) / 2; }
 
     /** Fraction of recorded values <= v (bucket resolution). */
     public double cdf(double v) {
-        if (count() == 0) return Double.NaN;
-        long units = (long) Math.floor(v * unitsPerValue);
-        return units < 0 ? 0 : (double) hist.getCountBetweenValues(0, units) / count();
+        if (count == 0) return Double.NaN;
+        if (v < 0) return 0;
+        long cum = zeros;
+        for (int i = 0; i < counts.length && lower(lo + i + 1) <= v; i++) cum += counts[i];
+        return (double) cum / count;
     }
 
     /**
-     * Log-binned CDF: points (upper edge of bin, cumulative fraction) for bins growing by a factor of
-     * 10^(1/binsPerDecade), starting at the smallest recorded value's decade.
+     * Log-binned CDF: points (upper edge, cumulative fraction) for edges growing by 10^(1/binsPerDecade) from
+     * the power of ten below the smallest positive value, until every value is counted.
      */
     public List<double[]> logCdf(int binsPerDecade) {
         List<double[]> out = new ArrayList<>();
-        if (count() == 0) return out;
+        if (count == 0) return out;
+        int first = 0;
+        while (first < counts.length && counts[first] == 0) first++;
+        double start = first < counts.length ? lower(lo + first) : Math.max(min, 1e-9);
         double factor = Math.pow(10, 1.0 / binsPerDecade);
-        long first = Math.max(1, hist.getMinValue());
-        long edge = (long) Math.pow(10, Math.floor(Math.log10(first)));
-        long total = count(), cum = 0;
-        var it = hist.recordedValues().iterator();
-        HistogramIterationValue pending = it.hasNext() ? it.next() : null;
-        double e = edge;
-        while (cum < total) {
-            while (pending != null && pending.getValueIteratedTo() <= (long) e) {
-                cum += pending.getCountAtValueIteratedTo();
-                pending = it.hasNext() ? it.next() : null;
-            }
-            out.add(new double[] {e / unitsPerValue, (double) cum / total});
+        double e = Math.pow(10, Math.floor(Math.log10(start)));
+        long cum = zeros;
+        int i = 0;
+        while (cum < count && out.size() < 10_000) {
+            while (i < counts.length && lower(lo + i + 1) <= e * (1 + 1e-12)) cum += counts[i++];
+            out.add(new double[] {e, (double) cum / count});
+            if (i >= counts.length) break;
             e *= factor;
         }
         return out;
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof QuantileSketch s && s.unitsPerValue == unitsPerValue && s.hist.equals(hist)
-                && Double.compare(s.max, max) == 0 && s.negatives == negatives
-                && Math.abs(s.sum - sum) <= 1e-9 * Math.max(1, Math.abs(sum));
+        if (!(o instanceof QuantileSketch s)) return false;
+        if (s.count != count || s.zeros != zeros || s.negatives != negatives || Double.compare(s.max, max) != 0 || Double.compare(s.min, min) != 0) return false;
+        if (Math.abs(s.sum - sum) > 1e-9 * Math.max(1, Math.abs(sum))) return false;
+        for (int idx = Math.min(lo, s.lo); idx < Math.max(lo + counts.length, s.lo + s.counts.length); idx++)
+            if (at(idx) != s.at(idx)) return false;
+        return true;
     }
 
-    @Override public int hashCode() { return Long.hashCode(count()); }
+    private long at(int idx) { int i = idx - lo; return i >= 0 && i < counts.length ? counts[i] : 0; }
+
+    @Override public int hashCode() { return Long.hashCode(count) * 31 + Arrays.hashCode(new double[] {min, max}); }
 }

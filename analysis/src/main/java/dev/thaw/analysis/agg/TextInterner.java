@@ -16,6 +16,7 @@ public final class TextInterner {
     private int[] table = new int[64]; // slot -> id + 1, 0 empty
     private long[] slotHash = new long[64];
     private final List<byte[]> bytes = new ArrayList<>();
+    private final List<long[]> words = new ArrayList<>(); // bytes as little-endian 64-bit words, for fast compares
     private final List<String> strings = new ArrayList<>();
 
     public int id(VarCharVector v, int i) {
@@ -32,7 +33,7 @@ public final class TextInterner {
         for (int s = (int) h & mask; ; s = (s + 1) & mask) {
             int e = table[s];
             if (e == 0) return insert(s, h, data, start, len);
-            if (slotHash[s] == h && equal(bytes.get(e - 1), data, start, len)) return e - 1;
+            if (slotHash[s] == h && equal(bytes.get(e - 1), words.get(e - 1), data, start, len)) return e - 1;
         }
     }
 
@@ -43,6 +44,7 @@ public final class TextInterner {
         if (i >= 0) return i;
         strings.add(s);
         bytes.add(s.getBytes(StandardCharsets.UTF_8));
+        words.add(words(bytes.get(bytes.size() - 1)));
         rehash(table.length);
         return strings.size() - 1;
     }
@@ -55,6 +57,7 @@ public final class TextInterner {
         byte[] b = new byte[len];
         data.getBytes(start, b);
         bytes.add(b);
+        words.add(words(b));
         strings.add(new String(b, StandardCharsets.UTF_8));
         table[slot] = strings.size();
         slotHash[slot] = h;
@@ -75,6 +78,16 @@ public final class TextInterner {
         }
     }
 
+    private static long[] words(byte[] b) {
+        long[] w = new long[b.length / 8];
+        for (int i = 0; i < w.length; i++) {
+            long x = 0;
+            for (int k = 7; k >= 0; k--) x = (x << 8) | (b[i * 8 + k] & 0xff);
+            w[i] = x;
+        }
+        return w;
+    }
+
     private static long hashOf(byte[] b) {
         long h = 0x9E3779B97F4A7C15L ^ b.length;
         int p = 0;
@@ -87,9 +100,10 @@ public final class TextInterner {
         return h ^ (h >>> 29);
     }
 
-    private static boolean equal(byte[] b, ArrowBuf data, long start, int len) {
+    private static boolean equal(byte[] b, long[] w, ArrowBuf data, long start, int len) {
         if (b.length != len) return false;
-        for (int k = 0; k < len; k++) if (b[k] != data.getByte(start + k)) return false;
+        for (int i = 0; i < w.length; i++) if (w[i] != data.getLong(start + 8L * i)) return false;
+        for (int k = w.length * 8; k < len; k++) if (b[k] != data.getByte(start + k)) return false;
         return true;
     }
 

@@ -51,9 +51,20 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
 
     /** @param fitSample rows kept per region for fitting (deterministic bottom-k sample) */
     public ColdStartAggregator(List<List<Dimension>> groupings, FunctionMeta meta, boolean series, int fitSample) {
+        this(groupings, meta, series, fitSample, true);
+    }
+
+    /** Only the given grouping, no series: the plain summary the benchmark compares with SQL. */
+    public static ColdStartAggregator summaryOnly(List<Dimension> grouping) {
+        return new ColdStartAggregator(List.of(grouping), FunctionMeta.NONE, false, 1, false);
+    }
+
+    private ColdStartAggregator(List<List<Dimension>> groupings, FunctionMeta meta, boolean series, int fitSample, boolean defaults) {
         List<List<Dimension>> gs = new ArrayList<>();
-        gs.add(List.of());
-        gs.add(List.of(Dimension.REGION));
+        if (defaults) {
+            gs.add(List.of());
+            gs.add(List.of(Dimension.REGION));
+        }
         for (List<Dimension> g : groupings) {
             if (g.size() > MAX_DIMS) throw new IllegalArgumentException("at most " + MAX_DIMS + " group-by columns, got " + g);
             if (!gs.contains(g)) gs.add(List.copyOf(g));
@@ -104,7 +115,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
         Float8Vector code = (Float8Vector) Columns.require(b, Component.DEPLOY_CODE.column());
         Float8Vector dep = (Float8Vector) Columns.require(b, Component.DEPLOY_DEPENDENCY.column());
         Float8Vector sched = (Float8Vector) Columns.require(b, Component.SCHEDULING.column());
-        FieldVector time = Columns.require(b, "time");
+        FieldVector time = series ? Columns.require(b, "time") : null;
         Row r = new Row(b);
         int ng = groupings.size();
         for (int i = 0; i < n; i++) {

@@ -127,6 +127,7 @@ public final class ColdStartReport {
     public ResultTable cdf() {
         ResultTable t = new ResultTable("coldstarts_cdf", "region", "component", "x_s", "cdf");
         int all = agg.groupings().indexOf(List.of()), byRegion = agg.groupings().indexOf(List.of(Dimension.REGION));
+        if (all < 0 || byRegion < 0) return t;
         List<Map.Entry<String, GroupStats>> entries = new ArrayList<>();
         agg.groups(all).forEach((k, v) -> entries.add(Map.entry("all", v)));
         agg.groups(byRegion).forEach((k, v) -> entries.add(Map.entry(k.get(0), v)));
@@ -189,7 +190,8 @@ public final class ColdStartReport {
 
     /** The {@code coldstarts} object of summary.json. */
     public Map<String, Object> summary() {
-        GroupStats all = agg.groups(agg.groupings().indexOf(List.of())).values().stream().findFirst().orElse(new GroupStats());
+        int g = agg.groupings().indexOf(List.of());
+        GroupStats all = g < 0 ? new GroupStats() : agg.groups(g).values().stream().findFirst().orElse(new GroupStats());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", all.count());
         m.put("skipped_rows", agg.skipped());

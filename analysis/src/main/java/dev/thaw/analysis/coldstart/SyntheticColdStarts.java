@@ -28,6 +28,8 @@ public final class SyntheticColdStarts implements BatchSource {
             f64("schedulingCost"), str("podID"), str("region"), str("poolName"), i64("cpuLimitMillicores"),
             i64("memLimitMb"), str("funcID")));
 
+    private static final List<String[]> POOL_PARTS = POOLS.stream().map(x -> x.split("-")).toList();
+
     private final long rows;
     private final int batchRows;
     private final SplittableRandom rng;
@@ -65,7 +67,7 @@ public final class SyntheticColdStarts implements BatchSource {
             double a = logNormal(-7.4 + 0.3 * r, 0.5), cd = logNormal(-3 + 0.2 * p, 1.0);
             double d = rng.nextDouble() < 0.7 ? 0 : logNormal(-1, 1.2), s = logNormal(-1.5 - 0.3 * r, 1.3);
             String poolName = POOLS.get(p);
-            String[] parts = poolName.split("-");
+            String[] parts = POOL_PARTS.get(p);
             day.set(i, (long) Math.floor(t / 86_400));
             time.set(i, t);
             cluster.set(i, c);
@@ -77,7 +79,8 @@ public final class SyntheticColdStarts implements BatchSource {
             code.set(i, cd);
             dep.set(i, d);
             sched.set(i, s);
-            pod.setSafe(i, bytes(poolName + "-" + String.format("%010d", produced + i)));
+            String seq = Long.toString(produced + i);
+            pod.setSafe(i, bytes(poolName + "-" + "0000000000".substring(Math.min(10, seq.length())) + seq));
             region.setSafe(i, bytes("R" + (r + 1)));
             pool.setSafe(i, bytes(poolName));
             cpu.set(i, Long.parseLong(parts[1]));
