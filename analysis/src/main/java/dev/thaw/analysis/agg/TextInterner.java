@@ -27,7 +27,7 @@ public final class TextInterner {
         long h = 0x9E3779B97F4A7C15L ^ len;
         long p = start;
         for (; p + 8 <= end; p += 8) h = (h ^ data.getLong(p)) * 0xff51afd7ed558ccdL;
-        for (; p < end; p++) h = (h ^ data.getByte(p)) * 0xc4ceb9fe1a85ec53L;
+        if (p < end) h = (h ^ tail(data, p, (int) (end - p))) * 0xff51afd7ed558ccdL;
         h ^= h >>> 29;
         int mask = table.length - 1;
         for (int s = (int) h & mask; ; s = (s + 1) & mask) {
@@ -78,33 +78,32 @@ public final class TextInterner {
         }
     }
 
+    /** The bytes as little-endian 64-bit words (as ArrowBuf.getLong reads them), the last one zero-padded. */
     private static long[] words(byte[] b) {
-        long[] w = new long[b.length / 8];
-        for (int i = 0; i < w.length; i++) {
-            long x = 0;
-            for (int k = 7; k >= 0; k--) x = (x << 8) | (b[i * 8 + k] & 0xff);
-            w[i] = x;
-        }
+        long[] w = new long[(b.length + 7) / 8];
+        for (int i = 0; i < b.length; i++) w[i / 8] |= (b[i] & 0xffL) << (8 * (i % 8));
         return w;
+    }
+
+    /** The last 1..7 bytes of a value as a zero-padded word: one masked read when the buffer allows it. */
+    private static long tail(ArrowBuf data, long p, int n) {
+        if (p + 8 <= data.capacity()) return data.getLong(p) & (-1L >>> (64 - 8 * n));
+        long x = 0;
+        for (int k = 0; k < n; k++) x |= (data.getByte(p + k) & 0xffL) << (8 * k);
+        return x;
     }
 
     private static long hashOf(byte[] b) {
         long h = 0x9E3779B97F4A7C15L ^ b.length;
-        int p = 0;
-        for (; p + 8 <= b.length; p += 8) {
-            long w = 0;
-            for (int k = 7; k >= 0; k--) w = (w << 8) | (b[p + k] & 0xff); // little-endian, as ArrowBuf.getLong
-            h = (h ^ w) * 0xff51afd7ed558ccdL;
-        }
-        for (; p < b.length; p++) h = (h ^ b[p]) * 0xc4ceb9fe1a85ec53L;
+        for (long w : words(b)) h = (h ^ w) * 0xff51afd7ed558ccdL;
         return h ^ (h >>> 29);
     }
 
     private static boolean equal(byte[] b, long[] w, ArrowBuf data, long start, int len) {
         if (b.length != len) return false;
-        for (int i = 0; i < w.length; i++) if (w[i] != data.getLong(start + 8L * i)) return false;
-        for (int k = w.length * 8; k < len; k++) if (b[k] != data.getByte(start + k)) return false;
-        return true;
+        int full = len / 8;
+        for (int i = 0; i < full; i++) if (w[i] != data.getLong(start + 8L * i)) return false;
+        return full == w.length || w[full] == tail(data, start + 8L * full, len - 8 * full);
     }
 
     @Override public String toString() { return "TextInterner" + Arrays.toString(strings.toArray()); }

@@ -118,6 +118,9 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
         FieldVector time = series ? Columns.require(b, "time") : null;
         Row r = new Row(b);
         int ng = groupings.size();
+        Dimension[][] dims = new Dimension[ng][];
+        @SuppressWarnings("unchecked") LongObjectMap<GroupStats>[] caches = new LongObjectMap[ng];
+        for (int g = 0; g < ng; g++) { dims[g] = groupings.get(g).toArray(new Dimension[0]); caches[g] = groupCache.get(g); }
         for (int i = 0; i < n; i++) {
             if (total.isNull(i)) { skipped++; continue; }
             double tot = total.get(i);
@@ -126,13 +129,13 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
             rows++;
             r.row = i;
             for (int g = 0; g < ng; g++) {
-                List<Dimension> dims = groupings.get(g);
+                Dimension[] ds = dims[g];
                 long key = 0;
-                for (int k = 0; k < dims.size(); k++) key = (key << 16) | r.id(dims.get(k));
-                LongObjectMap<GroupStats> cache = groupCache.get(g);
+                for (Dimension dim : ds) key = (key << 16) | r.id(dim);
+                LongObjectMap<GroupStats> cache = caches[g];
                 GroupStats st = cache.get(key);
                 if (st == null) {
-                    st = groups.get(g).computeIfAbsent(r.labels(dims), x -> new GroupStats());
+                    st = groups.get(g).computeIfAbsent(r.labels(groupings.get(g)), x -> new GroupStats());
                     cache.put(key, st);
                 }
                 st.add(tot, a, c, d, s);
