@@ -161,9 +161,11 @@ public final class Analysis {
         Fits.Diurnal diurnal = null;
         long rows = 0;
 
+        ArrivalAggregator arrivalAgg = null;
         if (doArr) {
             ArrivalAggregator a = pass(arrivals, ArrivalAggregator::new, o.threads(), progress, rowsBefore, doneBefore, total);
             ArrivalReport r = new ArrivalReport(a);
+            arrivalAgg = a;
             rows += a.rows();
             summary.put("arrivals", r.summary());
             if (o.what().contains(What.ARRIVALS)) tables.addAll(r.tables());
@@ -182,6 +184,8 @@ public final class Analysis {
             summary.put("coldstarts", r.summary());
             if (o.what().contains(What.COLDSTARTS)) tables.addAll(r.tables());
             models.addAll(r.fits());
+            if (arrivalAgg != null && !arrivalAgg.keys(dev.thaw.analysis.arrivals.KeyKind.FUNCTION).isEmpty())
+                tables.add(requestsVsColdStarts(arrivalAgg, c));
         }
         if (doUtil) {
             List<TraceInputs.Input> both = new ArrayList<>(cold);
@@ -197,6 +201,20 @@ public final class Analysis {
         if (!ignored.isEmpty()) out.put("ignored_inputs", ignored);
         out.putAll(summary);
         return new Result(out, new Fits(models, mmpp, diurnal), tables);
+    }
+
+    /** Per funcID: requests, cold starts and cold starts per request (functions seen in either input). */
+    static ResultTable requestsVsColdStarts(ArrivalAggregator a, ColdStartAggregator c) {
+        ResultTable t = new ResultTable("requests_vs_coldstarts", "funcID", "requests", "cold_starts", "cold_starts_per_request");
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(a.keys(dev.thaw.analysis.arrivals.KeyKind.FUNCTION).keySet());
+        ids.addAll(c.perFunction().keySet());
+        for (String id : ids) {
+            var k = a.keys(dev.thaw.analysis.arrivals.KeyKind.FUNCTION).get(id);
+            long req = k == null ? 0 : k.count();
+            long cs = c.perFunction().getOrDefault(id, new long[1])[0];
+            t.add(id, req, cs, req == 0 ? Double.NaN : (double) cs / req);
+        }
+        return t;
     }
 
     private static <S extends dev.thaw.analysis.agg.Aggregator<S>> S pass(List<TraceInputs.Input> inputs, java.util.function.Supplier<S> factory,

@@ -46,4 +46,14 @@ class AnalysisTest {
         assertTrue(Files.exists(dir.resolve("tables/arrivals_distributions.parquet")));
         assertTrue(r.text().contains("coldstarts_by_region_pool"));
     }
+
+    @Test void huaweiExcerptsJoinRequestsAndColdStartsPerFunction() throws Exception {
+        Analysis.Result r = Analysis.run(Analysis.Options.defaults(List.of(data("huawei-2025/excerpts"))), Analysis.Progress.NONE);
+        var t = r.tables().stream().filter(x -> x.name().equals("requests_vs_coldstarts")).findFirst().orElseThrow();
+        long req = 0, cs = 0;
+        for (int i = 0; i < t.size(); i++) { req += (long) t.number(i, "requests"); cs += (long) t.number(i, "cold_starts"); }
+        assertEquals(10, req, "per-request excerpt rows");
+        assertEquals(20, cs, "cold-start rows of the two cold-start excerpts");
+        assertTrue(r.summary().containsKey("pod_utility"));
+    }
 }

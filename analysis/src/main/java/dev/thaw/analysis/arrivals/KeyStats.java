@@ -24,6 +24,9 @@ public final class KeyStats implements Serializable {
 
     KeyStats(double seriesBinS) { series = new BinnedCounts(seriesBinS); }
 
+    /** Arrivals of this key. */
+    public long count() { return count; }
+
     void event(double t) {
         count++;
         series.add(t, 1);

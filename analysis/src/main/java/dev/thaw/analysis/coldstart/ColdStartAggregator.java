@@ -30,6 +30,8 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
     private final int fitSample;
     private final List<TreeMap<List<String>, GroupStats>> groups = new ArrayList<>();
     private final TreeMap<String, RegionSeries> regions = new TreeMap<>();
+    /** Cold starts per funcID (kept with the series), for requests versus cold starts per function. */
+    private final TreeMap<String, long[]> perFunction = new TreeMap<>();
     private long rows, skipped;
 
     // hot-path caches, rebuilt after deserialisation
@@ -39,6 +41,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
     private transient int[] funcRuntime, funcTrigger;
     private transient List<LongObjectMap<GroupStats>> groupCache;
     private transient RegionSeries[] regionCache;
+    private transient long[][] funcCountCache;
 
     /**
      * @param groupings groupings to report (each at most 4 dimensions); the whole trace and per region are added
@@ -105,6 +108,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
         groupCache = new ArrayList<>();
         for (int i = 0; i < groupings.size(); i++) groupCache.add(new LongObjectMap<>());
         regionCache = new RegionSeries[0];
+        funcCountCache = new long[0][];
     }
 
     @Override public void accept(VectorSchemaRoot b) {
@@ -140,9 +144,25 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
                 }
                 st.add(tot, a, c, d, s);
             }
-            if (series) regionSeries((int) r.id(Dimension.REGION)).add(Columns.num(time, i), tot, a, c, d, s);
+            if (series) {
+                regionSeries((int) r.id(Dimension.REGION)).add(Columns.num(time, i), tot, a, c, d, s);
+                if (r.func != null && !r.func.isNull(i)) functionCount(funcIds.id(r.func, i))[0]++;
+            }
         }
     }
+
+    private long[] functionCount(int id) {
+        if (id >= funcCountCache.length) funcCountCache = java.util.Arrays.copyOf(funcCountCache, Math.max(16, id * 2));
+        long[] c = funcCountCache[id];
+        if (c == null) {
+            c = perFunction.computeIfAbsent(funcIds.string(id), x -> new long[1]);
+            funcCountCache[id] = c;
+        }
+        return c;
+    }
+
+    /** Cold starts per funcID (empty unless series are kept). */
+    public TreeMap<String, long[]> perFunction() { return perFunction; }
 
     private RegionSeries regionSeries(int id) {
         if (id >= regionCache.length) regionCache = java.util.Arrays.copyOf(regionCache, id + 4);
@@ -249,6 +269,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
             o.groups.get(g).forEach((k, v) -> mine.merge(k, v, GroupStats::merge));
         }
         o.regions.forEach((k, v) -> regions.merge(k, v, RegionSeries::merge));
+        o.perFunction.forEach((k, v) -> perFunction.merge(k, v, (x, y) -> { x[0] += y[0]; return x; }));
         rows += o.rows;
         skipped += o.skipped;
         return this;
