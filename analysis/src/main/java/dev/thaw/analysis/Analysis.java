@@ -178,13 +178,16 @@ public final class Analysis {
                     List.of(Dimension.REGION, Dimension.SIZE), List.of(Dimension.HOUR)));
             if (!funcMeta.isEmpty()) { groupings.add(List.of(Dimension.RUNTIME)); groupings.add(List.of(Dimension.TRIGGER)); }
             for (List<Dimension> g : o.groupBy()) if (!groupings.contains(g)) groupings.add(g);
-            ColdStartAggregator c = pass(cold, () -> new ColdStartAggregator(groupings, funcMeta, true), o.threads(), progress, rowsBefore, doneBefore, total);
+            // per-function cold-start counts only when there are per-request logs to join them with
+            boolean join = doArr && !requests.isEmpty();
+            ColdStartAggregator c = pass(cold, () -> join ? new ColdStartAggregator(groupings, funcMeta, true).withFunctionCounts()
+                    : new ColdStartAggregator(groupings, funcMeta, true), o.threads(), progress, rowsBefore, doneBefore, total);
             ColdStartReport r = new ColdStartReport(c);
             rows += c.rows();
             summary.put("coldstarts", r.summary());
             if (o.what().contains(What.COLDSTARTS)) tables.addAll(r.tables());
             models.addAll(r.fits());
-            if (arrivalAgg != null && !arrivalAgg.keys(dev.thaw.analysis.arrivals.KeyKind.FUNCTION).isEmpty())
+            if (join && arrivalAgg != null && !arrivalAgg.keys(dev.thaw.analysis.arrivals.KeyKind.FUNCTION).isEmpty())
                 tables.add(requestsVsColdStarts(arrivalAgg, c));
         }
         if (doUtil) {

@@ -30,8 +30,9 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
     private final int fitSample;
     private final List<TreeMap<List<String>, GroupStats>> groups = new ArrayList<>();
     private final TreeMap<String, RegionSeries> regions = new TreeMap<>();
-    /** Cold starts per funcID (kept with the series), for requests versus cold starts per function. */
+    /** Cold starts per funcID (only when asked: one entry per function), for requests versus cold starts. */
     private final TreeMap<String, long[]> perFunction = new TreeMap<>();
+    private boolean functionCounts;
     private long rows, skipped;
 
     // hot-path caches, rebuilt after deserialisation
@@ -146,7 +147,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
             }
             if (series) {
                 regionSeries((int) r.id(Dimension.REGION)).add(Columns.num(time, i), tot, a, c, d, s);
-                if (r.func != null && !r.func.isNull(i)) functionCount(funcIds.id(r.func, i))[0]++;
+                if (functionCounts && r.func != null && !r.func.isNull(i)) functionCount(funcIds.id(r.func, i))[0]++;
             }
         }
     }
@@ -161,7 +162,13 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
         return c;
     }
 
-    /** Cold starts per funcID (empty unless series are kept). */
+    /** Also count cold starts per funcID (memory grows with the number of functions); call before the first batch. */
+    public ColdStartAggregator withFunctionCounts() {
+        functionCounts = true;
+        return this;
+    }
+
+    /** Cold starts per funcID (empty unless {@link #withFunctionCounts()} and series are on). */
     public TreeMap<String, long[]> perFunction() { return perFunction; }
 
     private RegionSeries regionSeries(int id) {
@@ -263,7 +270,7 @@ public final class ColdStartAggregator implements Aggregator<ColdStartAggregator
     }
 
     @Override public ColdStartAggregator merge(ColdStartAggregator o) {
-        if (!o.groupings.equals(groupings) || o.series != series || o.fitSample != fitSample) throw new IllegalArgumentException("cannot merge differently configured cold-start aggregators");
+        if (!o.groupings.equals(groupings) || o.series != series || o.fitSample != fitSample || o.functionCounts != functionCounts) throw new IllegalArgumentException("cannot merge differently configured cold-start aggregators");
         for (int g = 0; g < groups.size(); g++) {
             TreeMap<List<String>, GroupStats> mine = groups.get(g);
             o.groups.get(g).forEach((k, v) -> mine.merge(k, v, GroupStats::merge));
