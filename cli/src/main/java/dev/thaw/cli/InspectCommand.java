@@ -32,8 +32,10 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         List<Map<String, Object>> all = new ArrayList<>();
+        boolean everyPathHoldsATrace = true;
         for (String p : paths) {
             Traces.Plan plan = Traces.plan(p, format);
+            if (plan.groups().isEmpty()) everyPathHoldsATrace = false;
             for (Traces.Group g : plan.groups()) all.add(describe(p, g));
             for (Traces.Unrecognised u : plan.unrecognised()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -50,7 +52,9 @@ public final class InspectCommand implements Callable<Integer> {
         } else {
             for (Map<String, Object> m : all) printText(m);
         }
-        return all.stream().allMatch(m -> m.get("format") != null) ? ThawCommand.OK : ThawCommand.BAD_INPUT;
+        // A folder that also holds files which are not traces (profiles, summaries) is fine, as for ingest: they are
+        // listed with a null format. A path with no trace at all is bad input.
+        return everyPathHoldsATrace ? ThawCommand.OK : ThawCommand.BAD_INPUT;
     }
 
     private Map<String, Object> describe(String path, Traces.Group g) {

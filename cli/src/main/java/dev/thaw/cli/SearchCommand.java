@@ -1,12 +1,306 @@
 package dev.thaw.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.thaw.simulate.llm.EngineProfile;
+import dev.thaw.simulate.llm.Precision;
+import dev.thaw.simulate.llm.Slo;
+import dev.thaw.simulate.llm.hardware.HardwareCatalog;
+import dev.thaw.simulate.llm.model.ModelCatalog;
+import dev.thaw.simulate.llm.model.ModelSpec;
+import dev.thaw.simulate.llm.trace.LlmTraceReader;
+import dev.thaw.simulate.llm.trace.SyntheticWorkload;
+import dev.thaw.simulate.search.Baseline;
+import dev.thaw.simulate.search.Baselines;
+import dev.thaw.simulate.search.CachedEvaluator;
+import dev.thaw.simulate.search.ClusterChoice;
+import dev.thaw.simulate.search.Gain;
+import dev.thaw.simulate.search.MaxSustainableRate;
+import dev.thaw.simulate.search.Objective;
+import dev.thaw.simulate.search.Objectives;
+import dev.thaw.simulate.search.ParetoFront;
+import dev.thaw.simulate.search.PlanEvaluator;
+import dev.thaw.simulate.search.PlanOutcome;
+import dev.thaw.simulate.search.PlanSearch;
+import dev.thaw.simulate.search.PlanSpace;
+import dev.thaw.simulate.search.RankingTable;
+import dev.thaw.simulate.search.SearchJson;
+import dev.thaw.simulate.search.SearchOptions;
+import dev.thaw.simulate.search.SearchResult;
+import dev.thaw.simulate.search.ServingPlanEvaluator;
+import dev.thaw.simulate.search.Stats;
+import dev.thaw.simulate.search.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Search parallel execution plans under a workload.")
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Search parallel execution plans (dp x tp x pp x ep, quantization, engine knobs, router) under a workload.")
 public final class SearchCommand implements Callable<Integer> {
-    @Override public Integer call() {
-        System.err.println("thaw search: not implemented yet");
-        return ThawCommand.FAILED;
+    @Option(names = "--model", required = true, description = "Catalog model id (e.g. Llama-3.1-70B) or a path to a Hugging Face config.json.")
+    String model;
+    @Option(names = "--gpu", required = true, description = "GPU catalog id (e.g. H100-SXM-80GB).")
+    String gpu;
+    @Option(names = "--gpus", required = true, description = "Number of GPUs (every plan uses all of them).")
+    int gpus;
+    @Option(names = "--nodes", defaultValue = "1", description = "Nodes the GPUs are spread over (default ${DEFAULT-VALUE}).")
+    int nodes;
+    @Option(names = "--also", split = ";", paramLabel = "GPU:COUNT[:NODES]",
+            description = "Further hardware choices searched too, e.g. H200-SXM-141GB:4 (device type and count become part of the search).")
+    List<String> also = new ArrayList<>();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--trace", description = "LLM trace: APEX, Azure 2023, Vidur CSV or Mooncake JSONL.") Path trace;
+        @Option(names = "--workload", description = "Synthetic: poisson:rate=R,(n=N|duration=S),prompt=P[-Q],output=O[-Q].") String workload;
+    }
+
+    @Option(names = "--format", description = "Trace format: apex, azure-llm, vidur, mooncake (detected when omitted).") String format;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--rate-scale", defaultValue = "1", description = "Replay the workload this many times faster (default ${DEFAULT-VALUE}).") double rateScale;
+    @Option(names = "--objective", defaultValue = "ttft-mean",
+            description = "ttft-mean|ttft-p99|tpot-mean|tpot-p99|e2e-p99|throughput|goodput|energy|cost (also -p50/-p90/-p95 and e2e-mean), "
+                    + "or mix:NAME=W,... (each term relative to the first baseline). Default ${DEFAULT-VALUE}.")
+    String objective;
+    @Option(names = "--pareto", paramLabel = "OBJECTIVE", description = "Also report the Pareto front of --objective and this objective.") String pareto;
+    @Option(names = "--slo-ttft-ms", defaultValue = "2000", description = "TTFT SLO for goodput and --max-rate (default ${DEFAULT-VALUE}).") double sloTtftMs;
+    @Option(names = "--slo-tpot-ms", defaultValue = "100", description = "TPOT SLO for goodput and --max-rate (default ${DEFAULT-VALUE}).") double sloTpotMs;
+    @Option(names = "--engine", defaultValue = "vllm-v1", description = "vllm-v0, vllm-v1 or sarathi (default ${DEFAULT-VALUE}).") String engine;
+    @Option(names = "--weights", split = ",", defaultValue = "bf16,fp8", description = "Weight formats to try (default ${DEFAULT-VALUE}).") List<String> weights;
+    @Option(names = "--kv", split = ",", defaultValue = "bf16,fp8", description = "KV cache formats to try (default ${DEFAULT-VALUE}).") List<String> kv;
+    @Option(names = "--max-num-seqs", split = ",", defaultValue = "64,256", description = "max_num_seqs values to try (default ${DEFAULT-VALUE}).") List<Integer> maxNumSeqs;
+    @Option(names = "--max-batched-tokens", split = ",", defaultValue = "2048,8192", description = "Token budgets / chunk sizes to try (default ${DEFAULT-VALUE}).") List<Integer> maxBatchedTokens;
+    @Option(names = "--routers", split = ",", defaultValue = "round-robin,least-outstanding", description = "Routers to try when dp > 1 (default ${DEFAULT-VALUE}).") List<String> routers;
+    @Option(names = "--tp-across-nodes", description = "Allow tensor parallelism over InfiniBand (off: TP stays inside a node).") boolean tpAcrossNodes;
+    @Option(names = "--no-uneven-pipeline", description = "Only pipeline degrees that divide the layer count.") boolean noUneven;
+    @Option(names = "--disaggregation", description = "Also try disaggregated prefill/decode: 1 .. dp-1 of the replicas only prefill.") boolean disaggregation;
+    @Option(names = "--no-prune", description = "Simulate every legal plan (no bound pruning, no KV heuristic).") boolean noPrune;
+    @Option(names = "--threads", description = "Simulation threads (default: available cores). Results do not depend on it.") Integer threads;
+    @Option(names = "--top", defaultValue = "10", description = "Plans listed in the ranking (default ${DEFAULT-VALUE}).") int top;
+    @Option(names = "--max-rate", description = "Also find the maximum sustainable request rate (SLO attainment >= --attainment) of the best plan(s) and each baseline.") boolean maxRate;
+    @Option(names = "--max-rate-top", defaultValue = "1", description = "With --max-rate: how many ranked plans to bisect (default ${DEFAULT-VALUE}).") int maxRateTop;
+    @Option(names = "--attainment", defaultValue = "0.9", description = "Share of requests that must meet both SLOs for --max-rate (default ${DEFAULT-VALUE}).") double attainment;
+    @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
+    @Option(names = "--autoscale", description = "Serverless-style search: rank (replica plan, keep-alive policy, min/max replicas) by goodput per dollar, replicas scaling out and in with demand and paying cold starts (weight loading).") boolean autoscale;
+    @Option(names = "--replica-concurrency", defaultValue = "64", description = "With --autoscale: requests one replica serves before another starts (default ${DEFAULT-VALUE}).") int replicaConcurrency;
+    @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
+    @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
+
+    @Override public Integer call() throws Exception {
+        if (gpus < 1 || nodes < 1 || gpus % nodes != 0) throw new IllegalArgumentException(gpus + " GPUs cannot be split evenly over " + nodes + " nodes");
+        if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
+        if (maxRateTop < 1) throw new IllegalArgumentException("--max-rate-top must be at least 1");
+        if (!(attainment > 0 && attainment <= 1)) throw new IllegalArgumentException("--attainment must be in (0, 1]");
+        if (!(rateScale > 0)) throw new IllegalArgumentException("--rate-scale must be positive");
+        HardwareCatalog catalog = hardwareCatalog != null ? HardwareCatalog.withUserFile(hardwareCatalog) : HardwareCatalog.bundled();
+        ModelSpec spec = ModelCatalog.resolve(model);
+        Slo slo = new Slo(sloTtftMs, sloTpotMs);
+        EngineProfile.named(engine);  // validates the name
+        if (!Objectives.isMix(objective)) Objectives.parse(objective, slo);  // fail on a bad name before simulating
+        if (pareto != null) Objectives.parse(pareto, slo);
+        List<ClusterChoice> clusters = new ArrayList<>();
+        clusters.add(new ClusterChoice(catalog.get(gpu).id(), gpus / nodes, nodes));
+        for (String a : also) clusters.add(parseChoice(a, catalog));
+        PlanSpace space = new PlanSpace(clusters, weights.stream().map(Precision::parse).toList(), kv.stream().map(Precision::parse).toList(),
+                List.of(engine), maxNumSeqs, maxBatchedTokens, routers.stream().map(r -> { dev.thaw.simulate.llm.RouterPolicy.parse(r); return r; }).toList(),
+                !tpAcrossNodes, !noUneven, disaggregation);
+        Workload w = new Workload(source.trace != null ? String.valueOf(source.trace.getFileName()) : source.workload,
+                source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed));
+        if (rateScale != 1) w = w.rateScaled(rateScale);
+
+        if (autoscale) return autoscaleSearch(spec, catalog, slo, w);
+
+        PlanEvaluator ev = new CachedEvaluator(ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo));
+        SearchOptions opts = SearchOptions.defaults().withPruning(!noPrune).withPareto(pareto != null);
+        if (threads != null) opts = opts.withThreads(threads);
+        PlanSearch search = new PlanSearch(ev, opts);
+        System.err.printf(Locale.ROOT, "thaw search: %s on %s, %d requests at %.3g req/s, objective %s%n", spec.name(), clusters, w.size(), w.ratePerS(), objective);
+        EngineProfile def = EngineProfile.named(engine);
+        List<Baseline> baselines = search.evaluateBaselines(Baselines.plans(ev, clusters.get(0),
+                new Baselines.Knobs(Precision.BF16, Precision.BF16, engine, def.maxNumSeqs(), def.maxBatchedTokens(), "round-robin")), w);
+        Objective primary;
+        if (Objectives.isMix(objective)) {
+            Baseline ref = baselines.stream().filter(Baseline::feasible).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("a mix objective needs a feasible baseline as its reference; none fits"));
+            primary = Objectives.mix(objective, slo, ref.outcome().figures());
+        } else {
+            primary = Objectives.parse(objective, slo);
+        }
+        List<Objective> objectives = new ArrayList<>(List.of(primary));
+        if (pareto != null) objectives.add(Objectives.parse(pareto, slo));
+        SearchResult r = search.search(space, w, objectives, baselines);
+        List<PlanOutcome> front = pareto != null ? ParetoFront.of(r.ranking(), objectives.get(0), objectives.get(1)) : null;
+        Map<String, Object> out = SearchJson.of(r, slo, top, front);
+        if (maxRate && r.best() != null) out.put("max_rate", maxRates(ev, r, w, slo));
+        Object clean = finite(out);
+
+        if (output != null) write(output, r, clean, primary, slo);
+        if (json) {
+            System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(clean));
+        } else {
+            printText(r, primary, front, slo);
+            if (maxRate && out.get("max_rate") instanceof Map<?, ?> mr) {
+                if (mr.get("ranking") instanceof List<?> l) for (int i = 0; i < l.size(); i++) printRate("rank " + (i + 1), l.get(i));
+                if (mr.get("baselines") instanceof Map<?, ?> b) b.forEach((k, v) -> printRate(String.valueOf(k), v));
+            }
+        }
+        return r.best() == null ? ThawCommand.FAILED : ThawCommand.OK;
+    }
+
+    /**
+     * Serverless LLM serving: every replica layout that fits (tp x pp within a node) x keep-alive policy x scale to
+     * zero or one warm replica, up to as many replicas as the cluster holds, ranked by goodput per dollar.
+     */
+    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w) {
+        var gpuSpec = catalog.get(gpu);
+        var cluster = dev.thaw.simulate.llm.hardware.Cluster.of(gpuSpec, gpus, nodes);
+        var base = dev.thaw.simulate.llm.ServingConfig.of(spec, cluster, new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1))
+                .withEngine(EngineProfile.named(engine)).withSlo(slo);
+        List<dev.thaw.simulate.llm.ParallelPlan> plans = new ArrayList<>();
+        for (int tp = 1; tp <= gpus / nodes; tp *= 2) plans.add(new dev.thaw.simulate.llm.ParallelPlan(1, tp, 1));
+        List<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> candidates = new ArrayList<>();
+        for (var p : plans)
+            candidates.addAll(dev.thaw.simulate.autoscale.AutoscaleSearch.defaultCandidates(List.of(p), Math.max(1, gpus / p.tp())));
+        System.err.printf(Locale.ROOT, "thaw search --autoscale: %s on %d x %s, %d requests, %d configurations%n", spec.name(), gpus, gpuSpec.id(), w.size(), candidates.size());
+        var outcome = dev.thaw.simulate.autoscale.AutoscaleSearch.run(base, candidates, w.requests(),
+                dev.thaw.simulate.autoscale.ReplicaColdStart.defaults(), replicaConcurrency);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("command", "search");
+        out.put("autoscale", true);
+        out.put("plans_enumerated", candidates.size());
+        out.put("plans_pruned", outcome.skipped().size());
+        out.put("plans_simulated", outcome.ranking().size());
+        List<Object> ranking = new ArrayList<>();
+        for (var r : outcome.ranking()) ranking.add(r.toJsonMap());
+        out.put("best", ranking.isEmpty() ? null : ranking.get(0));
+        out.put("ranking", ranking.subList(0, Math.min(top, ranking.size())));
+        out.put("pareto_front", outcome.ranking().stream().filter(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::pareto).map(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::toJsonMap).toList());
+        out.put("skipped", outcome.skipped());
+        out.put("baselines", Map.of());
+        out.put("search_wall_s", outcome.wallS());
+        Object clean = finite(out);
+        if (json) {
+            JsonOut.print(clean);
+        } else {
+            System.out.printf(Locale.ROOT, "%-4s %-22s %-10s %4s %4s %14s%n", "rank", "replica plan", "keep-alive", "min", "max", "goodput/$");
+            int i = 1;
+            for (var r : outcome.ranking().subList(0, Math.min(top, outcome.ranking().size()))) {
+                var c = r.candidate();
+                System.out.printf(Locale.ROOT, "%-4d %-22s %-10s %4d %4d %14.4g%s%n", i++, c.plan(), c.keepAlive(), c.minReplicas(), c.maxReplicas(),
+                        r.result().goodputPerDollar(), r.pareto() ? "  (Pareto: attainment vs cost)" : "");
+            }
+            System.out.printf(Locale.ROOT, "%d configurations in %.1f s%n", candidates.size(), outcome.wallS());
+        }
+        return outcome.ranking().isEmpty() ? ThawCommand.FAILED : ThawCommand.OK;
+    }
+
+    /** Max sustainable rate of the first {@code --max-rate-top} ranked plans and of each feasible baseline. */
+    private Map<String, Object> maxRates(PlanEvaluator ev, SearchResult r, Workload w, Slo slo) {
+        List<Object> ranked = new ArrayList<>();
+        for (PlanOutcome p : r.ranking().subList(0, Math.min(maxRateTop, r.ranking().size())))
+            ranked.add(maxRate(ev, p.candidate(), w, slo));
+        Map<String, Object> base = new LinkedHashMap<>();
+        for (Baseline b : r.baselines()) if (b.feasible()) base.put(b.name(), maxRate(ev, b.candidate(), w, slo));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("attainment", attainment);
+        m.put("ranking", ranked);
+        m.put("baselines", base);
+        return m;
+    }
+
+    private Map<String, Object> maxRate(PlanEvaluator ev, dev.thaw.simulate.search.Candidate c, Workload w, Slo slo) {
+        MaxSustainableRate.Result x = MaxSustainableRate.find(ev, c, w, slo, attainment, 6);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("plan", c.plan());
+        v.put("label", c.label());
+        v.put("req_per_s", x.requestsPerS());
+        v.put("rate_scale", x.rateScale());
+        v.put("bracketed", x.bracketed());
+        v.put("simulations", x.simulations());
+        return v;
+    }
+
+    private static void printRate(String who, Object v) {
+        if (v instanceof Map<?, ?> m)
+            System.out.printf(Locale.ROOT, "max sustainable rate %-12s %8.2f req/s  %s%n", who, (Double) m.get("req_per_s"), m.get("label"));
+    }
+
+    static ClusterChoice parseChoice(String s, HardwareCatalog catalog) {
+        String[] p = s.split(":");
+        if (p.length < 2 || p.length > 3) throw new IllegalArgumentException("--also '" + s + "': expected GPU:COUNT[:NODES]");
+        try {
+            int count = Integer.parseInt(p[1].trim()), n = p.length == 3 ? Integer.parseInt(p[2].trim()) : 1;
+            if (count < 1 || n < 1 || count % n != 0) throw new IllegalArgumentException("--also '" + s + "': " + count + " GPUs cannot be split evenly over " + n + " nodes");
+            return new ClusterChoice(catalog.get(p[0].trim()).id(), count / n, n);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--also '" + s + "': COUNT and NODES must be integers");
+        }
+    }
+
+    private void printText(SearchResult r, Objective o, List<PlanOutcome> front, Slo slo) {
+        System.out.printf(Locale.ROOT, "plans enumerated %d, pruned %d %s, simulated %d, %.2f s%n", r.enumerated(), r.pruned(), r.removedByRule(), r.simulated(), r.wallS());
+        System.out.printf(Locale.ROOT, "%-10s  %-72s %14s %10s %10s %12s %8s%n", "rank", "plan", o.name() + " (" + o.unit() + ")", "TTFT ms", "TPOT ms", "tok/s", "rejected");
+        int i = 0;
+        for (PlanOutcome p : r.ranking()) {
+            if (i++ >= top) break;
+            row(String.valueOf(i), p, o);
+        }
+        for (Baseline b : r.baselines()) {
+            if (b.feasible()) row(b.name(), b.outcome(), o);
+            else System.out.printf(Locale.ROOT, "%-10s infeasible: %s%n", b.name(), b.reason());
+        }
+        for (Gain g : r.gains(o))
+            System.out.printf(Locale.ROOT, "gain over %-10s %+.1f%% (%s %.4g vs %.4g %s)%n", g.baseline(), 100 * g.relative(), o.name(), g.bestValue(), g.baselineValue(), o.unit());
+        if (front != null) {
+            System.out.println("Pareto front:");
+            for (PlanOutcome p : front) row("*", p, o);
+        }
+        if (!r.failures().isEmpty()) System.err.println("thaw search: " + r.failures().size() + " plans failed to simulate, first: " + r.failures().get(0));
+    }
+
+    private static void row(String rank, PlanOutcome p, Objective o) {
+        Stats ttft = Stats.of(p.figures().ttftS()), tpot = Stats.of(p.figures().tpotS());
+        System.out.printf(Locale.ROOT, "%-10s  %-72s %14.4g %10.2f %10.3f %12.1f %8d%n", rank, p.candidate().label(), o.value(p.figures()),
+                ttft.mean() * 1e3, tpot.mean() * 1e3, p.figures().outputTokensPerS(), p.figures().rejected());
+    }
+
+    /** {@code .json}: the JSON object; {@code .csv}, {@code .arrow}, anything else (Parquet): the ranking table. */
+    private static void write(Path out, SearchResult r, Object json, Objective o, Slo slo) throws Exception {
+        if (!out.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            RankingTable.write(r.ranking(), o, slo, out);
+            return;
+        }
+        Path abs = out.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), ".search", ".tmp");
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** JSON has no NaN or infinity: such numbers become null. */
+    static Object finite(Object o) {
+        if (o instanceof Double d) return Double.isFinite(d) ? d : null;
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            m.forEach((k, v) -> c.put(String.valueOf(k), finite(v)));
+            return c;
+        }
+        if (o instanceof List<?> l) return l.stream().map(SearchCommand::finite).toList();
+        return o;
     }
 }

@@ -73,7 +73,9 @@ public final class Traces {
                 try (TextSource t = TextSource.open(f)) {
                     header = t.header();
                 } catch (BadInputException e) {
-                    if (files.size() == 1) throw e;
+                    // A file that cannot be read (truncated or corrupt archive, I/O error) is an error even among
+                    // others: leaving it out as "not a trace" would be a silent short read of the input.
+                    if (files.size() == 1 || e.getCause() instanceof java.io.IOException) throw e;
                     unknown.add(new Unrecognised(f, e.getMessage()));
                     continue;
                 }

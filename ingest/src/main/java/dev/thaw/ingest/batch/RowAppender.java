@@ -76,6 +76,25 @@ public final class RowAppender implements AutoCloseable {
         for (int c = 0; c < schema.size(); c++) setNull(c);
     }
 
+    /**
+     * Forgets every row from {@code mark} on (a wide input row that failed after some of its output rows were ended),
+     * so a skipped input row leaves no partial output.
+     */
+    public void rollbackTo(int mark) {
+        for (int r = row; r >= mark; r--)
+            for (int c = 0; c < schema.size(); c++) setNullAt(c, r);
+        for (VarCharVector s : strings) if (s != null && s.getLastSet() >= mark) s.setLastSet(mark - 1);
+        row = mark;
+    }
+
+    private void setNullAt(int col, int r) {
+        switch (schema.column(col).type()) {
+            case FLOAT64 -> { if (r < doubles[col].getValueCapacity()) doubles[col].setNull(r); }
+            case INT64 -> { if (r < longs[col].getValueCapacity()) longs[col].setNull(r); }
+            case STRING -> { if (r < strings[col].getValueCapacity()) strings[col].setNull(r); }
+        }
+    }
+
     /** Seals the batch: the returned root holds {@link #rowCount()} rows until {@link #reset()}. */
     public VectorSchemaRoot finish() {
         root.setRowCount(row);

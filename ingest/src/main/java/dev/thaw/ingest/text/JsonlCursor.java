@@ -50,11 +50,8 @@ public final class JsonlCursor implements Fields, AutoCloseable {
     private JsonNode readObject() {
         try {
             String s;
-            while ((s = in.readLine()) != null) {
-                line++;
+            while ((s = readLine()) != null) {
                 if (s.isBlank()) continue;
-                if (s.length() > CsvCursor.MAX_LINE_BYTES)
-                    throw new BadInputException(sourceName, line, null, null, "a line longer than " + (CsvCursor.MAX_LINE_BYTES >> 20) + " MiB");
                 JsonNode node;
                 try {
                     node = JSON.readTree(s);
@@ -71,6 +68,44 @@ public final class JsonlCursor implements Fields, AutoCloseable {
             throw BadInputException.ofFile(sourceName, "cannot read: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The next line without its line break, or null at the end. Unlike {@link BufferedReader#readLine()}, stops with
+     * an error once a line passes the limit, so a file without line breaks cannot exhaust memory.
+     */
+    private String readLine() throws IOException {
+        lineChars.setLength(0);
+        boolean any = false;
+        while (true) {
+            if (cpos == clim) {
+                clim = in.read(cbuf, 0, cbuf.length);
+                cpos = 0;
+                if (clim <= 0) {
+                    clim = 0;
+                    if (!any) return null;
+                    line++;
+                    return lineChars.toString();
+                }
+            }
+            any = true;
+            int start = cpos;
+            while (cpos < clim && cbuf[cpos] != '\n') cpos++;
+            if (lineChars.length() + (cpos - start) > CsvCursor.MAX_LINE_BYTES)
+                throw new BadInputException(sourceName, line + 1, null, null, "a line longer than " + (CsvCursor.MAX_LINE_BYTES >> 20) + " MiB: not a trace row (wrong file or missing line breaks?)");
+            lineChars.append(cbuf, start, cpos - start);
+            if (cpos < clim) {
+                cpos++; // the '\n'
+                line++;
+                int n = lineChars.length();
+                if (n > 0 && lineChars.charAt(n - 1) == '\r') lineChars.setLength(n - 1);
+                return lineChars.toString();
+            }
+        }
+    }
+
+    private final char[] cbuf = new char[1 << 16];
+    private int cpos, clim;
+    private final StringBuilder lineChars = new StringBuilder();
 
     public boolean nextRow() {
         JsonNode node;

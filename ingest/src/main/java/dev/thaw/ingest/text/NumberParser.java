@@ -83,6 +83,19 @@ public final class NumberParser {
     }
 
     private static long longViaDouble(byte[] b, int off, int len, boolean[] ok) {
+        // 19-digit integers (nanosecond Unix times) fit a long but not a double: parse them exactly first.
+        String s = new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int dot = s.indexOf('.');
+        if (dot >= 0 && s.substring(dot + 1).matches("0*")) s = s.substring(0, dot);
+        if (s.matches("[-+]?[0-9]{1,19}")) {
+            try {
+                ok[0] = true;
+                return Long.parseLong(s);
+            } catch (NumberFormatException tooBig) {
+                ok[0] = false;
+                return 0;
+            }
+        }
         double d = parseDouble(b, off, len, ok);
         if (!ok[0] || d != Math.rint(d) || Math.abs(d) > 9.007199254740992E15) { ok[0] = false; return 0; }
         return (long) d;

@@ -126,11 +126,12 @@ public final class TextTraceReader implements TraceReader {
                 continue;
             }
             stats.countIn();
+            int mark = appender.rowCount();
             try {
                 decoder.decode(current.fields(), appender);
             } catch (BadInputException e) {
                 if (onError == OnError.FAIL) throw e;
-                appender.abortRow();
+                appender.rollbackTo(mark); // a wide row may have ended some output rows before its bad cell
                 stats.skipped(e);
             }
         }

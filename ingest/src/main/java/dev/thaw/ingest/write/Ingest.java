@@ -48,12 +48,29 @@ public final class Ingest {
             throw new IllegalArgumentException("the input holds " + groups.size() + " formats " + groups.stream().map(g -> g.format().id()).toList()
                     + ": give a folder as -o, or name one format with --format");
 
+        // Several formats go to one sub-folder each: stage them all in one temporary folder, so a failure in a later
+        // format leaves nothing of the earlier ones, and the output folder appears whole or not at all.
+        Path stage = !singleFile && groups.size() > 1 ? AtomicFiles.tempSibling(out) : null;
+        try {
+            Result r = convert(groups, out, stage, singleFile, kind, opts, progress, unknown);
+            if (stage != null) AtomicFiles.moveIntoPlace(stage, out);
+            return r;
+        } catch (RuntimeException | Error e) {
+            if (stage != null) {
+                try { AtomicFiles.deleteRecursively(stage); } catch (RuntimeException suppressed) { e.addSuppressed(suppressed); }
+            }
+            throw e;
+        }
+    }
+
+    private static Result convert(List<Traces.Group> groups, Path out, Path stage, boolean singleFile, OutputKind kind,
+                                  Options opts, Consumer<Progress> progress, List<String> unknown) {
         long rowsIn = 0, rowsOut = 0, skipped = 0;
         List<Path> outputs = new ArrayList<>();
         Map<String, Long> reasons = new TreeMap<>(), violations = new TreeMap<>(), byFormat = new LinkedHashMap<>();
         List<String> examples = new ArrayList<>();
         for (Traces.Group g : groups) {
-            Path target = singleFile || groups.size() == 1 ? out : out.resolve(g.format().id());
+            Path target = stage == null ? out : stage.resolve(g.format().id());
             TableSink sink = singleFile
                     ? new SingleFileSink(target, kind, g.format().schema(), g.format().id())
                     : new PartitionedSink(target, kind, g.format().schema(), g.format().id(), opts.partition());
@@ -75,7 +92,8 @@ public final class Ingest {
                 s.violations().forEach((k, v) -> violations.merge(g.format().id() + "." + k, v, Long::sum));
                 for (String e : s.examples()) if (examples.size() < 10) examples.add(e);
                 byFormat.merge(g.format().id(), r.rowsRead(), Long::sum);
-                if (sink instanceof PartitionedSink p) outputs.addAll(p.files()); else outputs.add(target);
+                List<Path> files = sink instanceof PartitionedSink p ? p.files() : List.of(target);
+                for (Path f : files) outputs.add(stage == null ? f : out.resolve(stage.relativize(f)));
             }
         }
         return new Result(rowsIn, rowsOut, skipped, outputs, reasons, examples, violations, byFormat, unknown);

@@ -23,6 +23,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class PartitionedSink implements TableSink {
     static final int MAX_OPEN = 8;
+    /**
+     * The partition of missing values: DuckDB writes and reads {@code NULL} as null (it reads a {@code __null__} or
+     * Hive's {@code __HIVE_DEFAULT_PARTITION__} folder as that very string, overriding the column in the file).
+     */
+    public static final String NULL_PARTITION = "NULL";
 
     private final Path target;
     private final Path temp;
@@ -82,8 +87,8 @@ public final class PartitionedSink implements TableSink {
 
     private String partitionPath(byte[] region, long day) {
         StringBuilder sb = new StringBuilder();
-        if (regionCol >= 0) sb.append("region=").append(region == null ? "__null__" : new String(region, StandardCharsets.UTF_8)).append('/');
-        if (dayCol >= 0) sb.append("day=").append(day == Long.MIN_VALUE ? "__null__" : Long.toString(day)).append('/');
+        if (regionCol >= 0) sb.append("region=").append(region == null ? NULL_PARTITION : new String(region, StandardCharsets.UTF_8)).append('/');
+        if (dayCol >= 0) sb.append("day=").append(day == Long.MIN_VALUE ? NULL_PARTITION : Long.toString(day)).append('/');
         return sb.toString();
     }
 

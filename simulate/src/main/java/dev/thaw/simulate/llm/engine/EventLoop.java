@@ -1,0 +1,174 @@
+package dev.thaw.simulate.llm.engine;
+
+import dev.thaw.simulate.llm.EngineProfile;
+import dev.thaw.simulate.llm.RouterPolicy;
+import dev.thaw.simulate.llm.metrics.Recorder;
+import dev.thaw.simulate.llm.perf.StepTimeModel;
+import dev.thaw.workload.llm.LlmRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import dev.thaw.simulate.llm.hardware.Link;
+
+/**
+ * The discrete-event core: arrivals (in trace order) and step ends of every engine instance, processed in time
+ * order; at equal times arrivals go first, so a request arriving exactly when a step ends joins the next step.
+ * Deterministic: no randomness, ties broken by index. dp replicas x pp virtual engines; the router picks a replica,
+ * the replica its least-loaded virtual engine.
+ */
+public final class EventLoop {
+    private final RequestTable table;
+    private final EngineInstance[] inst;
+    private final int dp, pp, maxModelLen;
+    private final RouterPolicy router;
+    private int rrNext;
+    // Disaggregation: replicas [0, prefillReplicas) prefill, the others decode; KV transfers in flight by end time.
+    private final int prefillReplicas;
+    private final double kvBytesPerTokenPerGpu;
+    private final Link kvLink;
+    private final PriorityQueue<double[]> transfers = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+    private long kvBytesMoved;
+
+    public EventLoop(List<LlmRequest> requests, int dp, int pp, EngineProfile profile, StepTimeModel model, Recorder rec,
+                     long blocksPerReplica, RouterPolicy router, int maxModelLen, int prefixUnitTokens) {
+        this(requests, dp, pp, profile, model, rec, blocksPerReplica, router, maxModelLen, prefixUnitTokens, 0, 0, null);
+    }
+
+    /**
+     * With {@code prefillReplicas > 0}, replicas below that index only prefill and hand requests to the others,
+     * the KV taking {@code latency + prompt x kvBytesPerTokenPerGpu / bandwidth} over {@code kvLink}.
+     */
+    public EventLoop(List<LlmRequest> requests, int dp, int pp, EngineProfile profile, StepTimeModel model, Recorder rec,
+                     long blocksPerReplica, RouterPolicy router, int maxModelLen, int prefixUnitTokens,
+                     int prefillReplicas, double kvBytesPerTokenPerGpu, Link kvLink) {
+        List<LlmRequest> sorted = new ArrayList<>(requests);
+        sorted.sort(Comparator.comparingDouble(LlmRequest::arrivalS)); // stable: equal arrivals keep trace order
+        this.table = new RequestTable(sorted);
+        this.dp = dp;
+        this.pp = pp;
+        this.router = router;
+        this.maxModelLen = maxModelLen;
+        this.inst = new EngineInstance[dp * pp];
+        for (int d = 0; d < dp; d++)
+            for (int v = 0; v < pp; v++)
+                inst[d * pp + v] = new EngineInstance(d, table, profile, model, rec, blocksPerReplica / pp, prefixUnitTokens);
+        this.prefillReplicas = prefillReplicas;
+        this.kvBytesPerTokenPerGpu = kvBytesPerTokenPerGpu;
+        this.kvLink = kvLink;
+        if (prefillReplicas > 0) {
+            if (prefillReplicas >= dp) throw new IllegalArgumentException("disaggregation needs a decode replica");
+            for (EngineInstance e : inst) {
+                e.role = e.replica < prefillReplicas ? EngineInstance.Role.PREFILL : EngineInstance.Role.DECODE;
+                e.handoff = this::startTransfer;
+            }
+        }
+    }
+
+    private void startTransfer(int r, double now) {
+        double bytes = (double) table.computed[r] * kvBytesPerTokenPerGpu;
+        kvBytesMoved += (long) bytes;
+        transfers.add(new double[] {now + kvLink.latencyUs() * 1e-6 + bytes / kvLink.achievableBytesPerS(), r});
+    }
+
+    /** KV bytes per GPU moved from prefill to decode replicas (0 without disaggregation). */
+    public long kvBytesMovedPerGpu() { return kvBytesMoved; }
+
+    private void transferDone(int r, double now) {
+        int best = prefillReplicas, bestLoad = Integer.MAX_VALUE;
+        for (int d = prefillReplicas; d < dp; d++) {
+            int load = outstanding(d);
+            if (load < bestLoad) { bestLoad = load; best = d; }
+        }
+        EngineInstance target = leastLoadedEngine(best);
+        target.enqueue(r, now);
+    }
+
+    private EngineInstance leastLoadedEngine(int rep) {
+        EngineInstance target = inst[rep * pp];
+        for (int v = 1; v < pp; v++) if (inst[rep * pp + v].unfinished < target.unfinished) target = inst[rep * pp + v];
+        return target;
+    }
+
+    public RequestTable table() { return table; }
+
+    /** Runs to completion: every request ends DONE or REJECTED. */
+    public void run() {
+        int n = table.n, next = 0;
+        while (true) {
+            EngineInstance due = null;
+            double tDue = EngineInstance.NEVER;
+            for (EngineInstance e : inst) if (e.nextEventS < tDue) { tDue = e.nextEventS; due = e; }
+            double tArr = next < n ? table.arrival[next] : EngineInstance.NEVER;
+            double tXfer = transfers.isEmpty() ? EngineInstance.NEVER : transfers.peek()[0];
+            if (due == null && next >= n && transfers.isEmpty()) break;
+            if (tArr <= tDue && tArr <= tXfer) arrive(next++, tArr);
+            else if (tXfer <= tDue) transferDone((int) transfers.poll()[1], tXfer);
+            else due.fire();
+        }
+    }
+
+    private void arrive(int r, double now) {
+        int rep = route(r);
+        EngineInstance target = leastLoadedEngine(rep);
+        String why = target.cannotServe(r, maxModelLen);
+        if (why == null && prefillReplicas > 0) why = inst[inst.length - 1].cannotServe(r, maxModelLen);
+        if (why != null) {
+            table.status[r] = RequestTable.REJECTED;
+            table.rejectReason[r] = why;
+            table.replica[r] = rep;
+            return;
+        }
+        target.enqueue(r, now);
+    }
+
+    /** Routes among the replicas that take new requests: all of them, or the prefill replicas when disaggregated. */
+    private int route(int r) {
+        int m = prefillReplicas > 0 ? prefillReplicas : dp;
+        if (m == 1) return 0;
+        return switch (router) {
+            case ROUND_ROBIN -> rrNext++ % m;
+            case LEAST_OUTSTANDING -> leastOutstanding(m);
+            case PREFIX_AWARE -> prefixAware(r, m);
+        };
+    }
+
+    private int outstanding(int rep) {
+        int s = 0;
+        for (int v = 0; v < pp; v++) s += inst[rep * pp + v].unfinished;
+        return s;
+    }
+
+    private int leastOutstanding(int m) {
+        int best = 0, bestLoad = Integer.MAX_VALUE;
+        for (int d = 0; d < m; d++) {
+            int load = outstanding(d);
+            if (load < bestLoad) { bestLoad = load; best = d; }
+        }
+        return best;
+    }
+
+    private int prefixAware(int r, int m) {
+        if (table.prefixHashes[r].length == 0) return leastOutstanding(m);
+        int best = 0, bestUnits = -1, bestLoad = Integer.MAX_VALUE;
+        for (int d = 0; d < m; d++) {
+            int units = 0;
+            for (int v = 0; v < pp; v++) units = Math.max(units, inst[d * pp + v].cachedPrefixUnits(r));
+            int load = outstanding(d);
+            if (units > bestUnits || (units == bestUnits && load < bestLoad)) { best = d; bestUnits = units; bestLoad = load; }
+        }
+        // Balance guard (as KV-aware routers such as llm-d's do): do not pile onto a hot replica for a cache hit.
+        int least = leastOutstanding(m);
+        if (bestLoad > 2 * outstanding(least) + 8) return least;
+        return best;
+    }
+
+    /** Largest KV usage (blocks) any instance reached, and its capacity: usage never exceeds capacity. */
+    public long peakUsedBlocks() {
+        long m = 0;
+        for (EngineInstance e : inst) m = Math.max(m, e.peakUsedBlocks);
+        return m;
+    }
+
+    public long blocksPerInstance() { return inst[0].capacityBlocks; }
+}

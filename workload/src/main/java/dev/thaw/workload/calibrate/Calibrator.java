@@ -1,0 +1,31 @@
+package dev.thaw.workload.calibrate;
+
+import dev.thaw.workload.arrival.ArrivalModel;
+import dev.thaw.workload.arrival.Arrivals;
+import dev.thaw.workload.arrival.PoissonArrivals;
+
+/**
+ * The calibration loop: fit a bursty model to a source trace, generate from it, analyse the result with the same
+ * statistics, and report both side by side; a rate-matched Poisson model is reported as the baseline.
+ */
+public final class Calibrator {
+    public static final double[] WINDOWS_S = {1, 10, 60};
+
+    /** Fitted model, its report and the Poisson baseline's report. */
+    public record Result(BurstyModelFitter.Fit fit, CalibrationReport fitted, CalibrationReport poisson) {}
+
+    private Calibrator() {}
+
+    /**
+     * @param durationS length of the synthetic traces; longer than the source gives the model's stationary figures
+     *                  with less sampling noise
+     */
+    public static Result run(double[] source, long seed, double durationS, BurstinessStats stats) {
+        BurstyModelFitter.Fit fit = BurstyModelFitter.fit(source, 1e-3, WINDOWS_S, stats);
+        double[] report = {1, 10, 60, 600};
+        CalibrationReport fitted = CalibrationReport.compare("batch-mmpp2", source, Arrivals.until(fit.model(), seed, durationS), report, stats);
+        ArrivalModel poisson = new PoissonArrivals(fit.targetRate());
+        CalibrationReport base = CalibrationReport.compare("poisson", source, Arrivals.until(poisson, seed, durationS), report, stats);
+        return new Result(fit, fitted, base);
+    }
+}

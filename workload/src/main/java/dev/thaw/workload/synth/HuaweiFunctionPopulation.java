@@ -1,0 +1,97 @@
+package dev.thaw.workload.synth;
+
+import dev.thaw.workload.arrival.ArrivalModel;
+import dev.thaw.workload.arrival.Mmpp2Arrivals;
+import dev.thaw.workload.arrival.NonHomogeneousPoissonArrivals;
+import dev.thaw.workload.arrival.PeriodicArrivals;
+import dev.thaw.workload.arrival.RateProfile;
+import dev.thaw.workload.arrival.SuperposedArrivals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Draws the functions of one synthetic region until their expected cold starts per day reach the region's target.
+ * Archetypes by trigger: timers fire periodically (each firing after more than the 60 s keep-alive is a cold start),
+ * API-gateway / workflow / queue functions are on-off bursty (an MMPP whose idle state has rate 0: one cold start per
+ * burst), object-storage and unknown triggers are sporadic with a diurnal profile.
+ */
+public final class HuaweiFunctionPopulation {
+    /** Region 2 shares of functions by trigger (published: TIMER-A 42%, APIG-S 23%, APIG-S+TIMER-A 13%; rest ours). */
+    static final String[] TRIGGERS = {"TIMER-A", "APIG-S", "APIG-S TIMER-A", "workflow-S", "OBS-A", "SMN-A", "KAFKA-A", "CTS-A", "DIS-A", "unknown-A"};
+    static final double[] TRIGGER_SHARES = {0.42, 0.23, 0.13, 0.10, 0.04, 0.02, 0.02, 0.01, 0.01, 0.02};
+    /** Timers are ~60% of functions but only ~30% of cold starts (published): mostly long periods. */
+    static final double[] TIMER_PERIODS_S = {7200, 21600, 43200, 86400};
+    static final double[] TIMER_PERIOD_SHARES = {0.05, 0.25, 0.35, 0.35};
+    static final Pool[] POOLS = {Pool.P22, Pool.P23, Pool.P24, Pool.P26};
+    static final double[] POOL_SHARES = {0.45, 0.20, 0.20, 0.15};
+    static final RateProfile DAY = RateProfile.sinusoidalDay(4, 14);
+
+    private HuaweiFunctionPopulation() {}
+
+    /** Functions of {@code region} whose expected cold starts per day add up to {@code coldStartsPerDay}. */
+    public static List<SyntheticFunction> draw(RegionProfile region, double coldStartsPerDay, SplittableRandom rng) {
+        List<SyntheticFunction> out = new ArrayList<>();
+        java.util.Set<Integer> names = new java.util.HashSet<>();
+        double expected = 0;
+        while (expected < coldStartsPerDay) {
+            int funcName;
+            do funcName = rng.nextInt(4000); while (!names.add(funcName));
+            SyntheticFunction f = one(region, funcName, rng);
+            out.add(f);
+            expected += f.expectedColdStartsPerDay();
+        }
+        return out;
+    }
+
+    private static SyntheticFunction one(RegionProfile region, int funcName, SplittableRandom rng) {
+        String trigger = TRIGGERS[pick(TRIGGER_SHARES, rng)];
+        Pool pool = POOLS[pick(POOL_SHARES, rng)];
+        int userID = 1 + rng.nextInt(1200);
+        int cpuRequest = (int) (Math.round(pool.cpuMillicores() / (rng.nextBoolean() ? 3.0 : 2.0) / 50.0) * 50);
+        List<ArrivalModel> parts = new ArrayList<>();
+        double expectedCold = 0;
+        if (trigger.contains("TIMER")) {
+            double period = TIMER_PERIODS_S[pick(TIMER_PERIOD_SHARES, rng)];
+            parts.add(new PeriodicArrivals(period, 0.05));
+            expectedCold += 86400 / period;
+        }
+        if (trigger.startsWith("APIG") || trigger.startsWith("workflow") || trigger.startsWith("SMN") || trigger.startsWith("KAFKA")
+                || trigger.startsWith("CTS") || trigger.startsWith("DIS")) {
+            // bursts: n per day (lognormal, median 15), each lasting ~90 s at a burst rate of ~0.1/s (heavy-tailed)
+            double burstsPerDay = clamp(15 * Math.exp(0.8 * rng.nextGaussian()), 1, 150);
+            double onMeanS = clamp(90 * Math.exp(0.6 * rng.nextGaussian()), 10, 900);
+            double burstRate = clamp(0.1 * Math.exp(1.0 * rng.nextGaussian()), 0.02, 2.0);
+            double offMeanS = Math.max(300, 86400 / burstsPerDay - onMeanS);
+            parts.add(new Mmpp2Arrivals(0, burstRate, 1 / offMeanS, 1 / onMeanS));
+            // a burst (exponential length) brings at least one request with probability ra/(1+ra); gaps longer than
+            // the keep-alive inside a burst add cold starts
+            double ra = burstRate * onMeanS;
+            expectedCold += 86400 / (offMeanS + onMeanS) * (ra / (1 + ra) + ra * Math.exp(-60 * burstRate));
+        }
+        if (parts.isEmpty()) { // OBS-A, unknown-A: sporadic with a day/night profile
+            double perDay = clamp(6 * Math.exp(0.8 * rng.nextGaussian()), 0.5, 100);
+            parts.add(new NonHomogeneousPoissonArrivals(perDay / 86400, DAY));
+            expectedCold += perDay;
+        }
+        ArrivalModel arrivals = parts.size() == 1 ? parts.get(0) : new SuperposedArrivals(parts);
+        double coldEffect = 0.5 * rng.nextGaussian()
+                + (pool.isSmall() ? 0 : Math.log(region.largePodSlowdown()))
+                + (trigger.startsWith("OBS") ? Math.log(4) : 0);
+        double execMedian = region.medianExecS() * Math.exp(1.0 * rng.nextGaussian());
+        double cpu = Math.min(pool.cpuMillicores() / 1000.0, 0.15 * Math.exp(0.7 * rng.nextGaussian()));
+        double mem = pool.memoryMb() * (0.15 + 0.5 * rng.nextDouble());
+        double body = Math.rint(200 * Math.exp(1.5 * rng.nextGaussian()));
+        return new SyntheticFunction(region.region(), funcName, userID, pool, cpuRequest, trigger, 1 + rng.nextInt(4),
+                rng.nextDouble() < region.dependencyShare(), arrivals, expectedCold, execMedian, 0.6, 0.1 + 0.8 * rng.nextDouble(),
+                cpu, mem, body, coldEffect);
+    }
+
+    static int pick(double[] shares, SplittableRandom rng) {
+        double u = rng.nextDouble();
+        for (int i = 0; i < shares.length; i++) if ((u -= shares[i]) < 0) return i;
+        return shares.length - 1;
+    }
+
+    private static double clamp(double v, double lo, double hi) { return Math.max(lo, Math.min(hi, v)); }
+}
