@@ -121,22 +121,29 @@ public final class Analysis {
         return o;
     }
 
-    private static final Set<String> ARRIVAL_FORMATS = Set.of("huawei-2025-request", "huawei-2025-minute", "huawei-2023",
-            "azure-2019-invocations", "azure-2021", "azure-llm", "mooncake", "burstgpt", "vidur", "apex");
+    /** Per-request (event) formats: exact arrival times. */
+    private static final Set<String> EVENT_FORMATS = Set.of("huawei-2025-request", "azure-2021", "azure-llm", "mooncake", "burstgpt", "vidur", "apex");
+    /** Per-minute count formats: used for arrivals only when no per-request input is given (never mixed with events). */
+    private static final Set<String> COUNT_FORMATS = Set.of("huawei-2025-minute", "huawei-2023", "azure-2019-invocations");
 
     public static Result run(Options o, Progress progress) throws Exception {
         List<TraceInputs.Input> all = TraceInputs.resolve(o.inputs(), o.format());
         if (all.isEmpty()) throw new IllegalArgumentException("no trace files found in " + o.inputs());
-        List<TraceInputs.Input> cold = new ArrayList<>(), meta = new ArrayList<>(), arrivals = new ArrayList<>(), requests = new ArrayList<>();
+        List<TraceInputs.Input> cold = new ArrayList<>(), meta = new ArrayList<>(), events = new ArrayList<>(), counts = new ArrayList<>(),
+                requests = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (TraceInputs.Input in : all) {
             String f = in.formatId();
             if (f.equals("huawei-2025-coldstart")) cold.add(in);
             else if (f.equals("huawei-2025-meta")) meta.add(in);
-            else if (ARRIVAL_FORMATS.contains(f)) arrivals.add(in);
+            else if (EVENT_FORMATS.contains(f)) events.add(in);
+            else if (COUNT_FORMATS.contains(f)) counts.add(in);
             else ignored.add(in.displayName() + " (" + f + ")");
             if (f.equals("huawei-2025-request")) requests.add(in);
         }
+        // the same requests appear as events and as per-minute counts in the Huawei layout: never add both up
+        List<TraceInputs.Input> arrivals = events.isEmpty() ? counts : events;
+        if (!events.isEmpty()) for (TraceInputs.Input in : counts) ignored.add(in.displayName() + " (" + in.formatId() + ": per-request logs used instead)");
         boolean doCold = (o.what().contains(What.COLDSTARTS) || o.what().contains(What.FITS)) && !cold.isEmpty();
         boolean doArr = (o.what().contains(What.ARRIVALS) || o.what().contains(What.FITS)) && !arrivals.isEmpty();
         boolean doUtil = o.what().contains(What.UTILITY) && !cold.isEmpty() && !requests.isEmpty();
@@ -167,7 +174,9 @@ public final class Analysis {
             ArrivalReport r = new ArrivalReport(a);
             arrivalAgg = a;
             rows += a.rows();
-            summary.put("arrivals", r.summary());
+            Map<String, Object> as = new LinkedHashMap<>(r.summary());
+            as.put("source", events.isEmpty() ? "per-minute counts" : "per-request arrivals");
+            summary.put("arrivals", as);
             if (o.what().contains(What.ARRIVALS)) tables.addAll(r.tables());
             models.addAll(r.fits());
             mmpp = Fits.Mmpp.of(r.mmpp());
