@@ -1,12 +1,103 @@
 package dev.thaw.cli;
 
+import dev.thaw.analysis.Analysis;
+import dev.thaw.analysis.coldstart.Dimension;
+import dev.thaw.analysis.utility.UtilityAggregator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Analyse traces: arrivals, burstiness, cold starts, pod utility, fits.")
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse traces: arrivals, burstiness, cold starts, pod utility, fits.",
+                "Writes OUTDIR/summary.json (the --json object), OUTDIR/fits.json (read by thaw generate --fit) and",
+                "OUTDIR/tables/*.csv and *.parquet. Files are aggregated in parallel, one pass, in bounded memory."})
 public final class AnalyzeCommand implements Callable<Integer> {
-    @Override public Integer call() {
-        System.err.println("thaw analyze: not implemented yet");
-        return ThawCommand.FAILED;
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace files, .gz, .zip, folders (e.g. the Huawei layout) or globs.")
+    List<String> paths;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--what", defaultValue = "all", paramLabel = "all|coldstarts|arrivals|utility|fits", split = ",",
+            description = "What to compute (comma-separated; default all).")
+    List<String> what;
+
+    @Option(names = "--group-by", paramLabel = "COLS",
+            description = "Extra cold-start grouping, e.g. region,pool (repeatable). Columns: region, clusterName, day, hour, pool, size, runtime, trigger.")
+    List<String> groupBy = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "F", description = "Force a format instead of detecting it.")
+    String format;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
+    Integer threads;
+
+    @Option(names = "--keep-alive", paramLabel = "SECONDS", defaultValue = "60", description = "Keep-alive for pod lifetimes (default 60).")
+    double keepAlive;
+
+    @Option(names = "--coldstart-point", paramLabel = "start|ready", defaultValue = "start",
+            description = "Pod utility: cold start at its timestamp (start, default) or when it finished (ready).")
+    String coldStartPoint;
+
+    @Option(names = "--request-point", paramLabel = "start|end", defaultValue = "end",
+            description = "Pod utility: last request at its end (default) or start.")
+    String requestPoint;
+
+    @Option(names = "--json", description = "Print summary.json on stdout.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override public Integer call() throws Exception {
+        Set<Analysis.What> whats = EnumSet.noneOf(Analysis.What.class);
+        for (String w : what) {
+            switch (w.trim().toLowerCase()) {
+                case "all" -> whats.addAll(EnumSet.allOf(Analysis.What.class));
+                case "coldstarts" -> whats.add(Analysis.What.COLDSTARTS);
+                case "arrivals" -> whats.add(Analysis.What.ARRIVALS);
+                case "utility" -> whats.add(Analysis.What.UTILITY);
+                case "fits" -> whats.add(Analysis.What.FITS);
+                default -> throw new IllegalArgumentException("--what must be all, coldstarts, arrivals, utility or fits, not '" + w + "'");
+            }
+        }
+        List<List<Dimension>> groupings = new ArrayList<>();
+        for (String g : groupBy) groupings.add(Dimension.parseList(g));
+        var cs = switch (coldStartPoint.toLowerCase()) {
+            case "start" -> UtilityAggregator.ColdStartPoint.START;
+            case "ready" -> UtilityAggregator.ColdStartPoint.READY;
+            default -> throw new IllegalArgumentException("--coldstart-point must be start or ready");
+        };
+        var rp = switch (requestPoint.toLowerCase()) {
+            case "start" -> UtilityAggregator.RequestPoint.START;
+            case "end" -> UtilityAggregator.RequestPoint.END;
+            default -> throw new IllegalArgumentException("--request-point must be start or end");
+        };
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        long t0 = System.nanoTime();
+        Analysis.Result r;
+        try (ProgressDisplay bar = new ProgressDisplay("analyze", -1, "rows", quiet)) {
+            r = Analysis.run(new Analysis.Options(paths, format, whats, groupings, n, keepAlive, cs, rp),
+                    (rows, done, total) -> bar.stepTo(rows, "files " + done + "/" + total));
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(r.summary());
+        summary.put("wall_s", secs);
+        r = new Analysis.Result(summary, r.fits(), r.tables());
+        r.write(out);
+        if (json) {
+            System.out.println(Analysis.json(summary));
+        } else {
+            System.err.print(r.text());
+            System.err.printf("wrote %s/summary.json, fits.json and %d tables in %.2f s%n", out, r.tables().size(), secs);
+        }
+        return ThawCommand.OK;
     }
 }
