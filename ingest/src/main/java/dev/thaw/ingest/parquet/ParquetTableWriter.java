@@ -38,6 +38,8 @@ public final class ParquetTableWriter implements AutoCloseable {
     public static final int ROW_GROUP_ROWS = 1 << 20;
     private static final long ROW_GROUP_BYTES = 256L << 20;
     private static final int PAGE_BYTES = 1 << 20;
+    /** ZSTD level 1: about twice as fast as the default 3 for a few percent larger files (override: -Dthaw.zstd.level). */
+    public static final int ZSTD_LEVEL = 1;
 
     private final Path path;
     private final TraceSchema schema;
@@ -90,7 +92,9 @@ public final class ParquetTableWriter implements AutoCloseable {
         }
         props = b.build();
         try {
-            codecs = new CodecFactory(new PlainParquetConfiguration(), PAGE_BYTES);
+            PlainParquetConfiguration conf = new PlainParquetConfiguration();
+            conf.set("parquet.compression.codec.zstd.level", System.getProperty("thaw.zstd.level", String.valueOf(ZSTD_LEVEL)));
+            codecs = new CodecFactory(conf, PAGE_BYTES);
             compressor = codecs.getCompressor(codec);
             file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0, null, props);
             file.start();
