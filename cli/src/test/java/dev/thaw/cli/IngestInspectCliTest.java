@@ -90,7 +90,8 @@ class IngestInspectCliTest {
             assertTrue(in.has("columns") && in.has("time_span_s"), in.toString());
         }
         assertEquals(21, notTraces);
-        assertEquals(11, rows.size(), rows.toString());
+        assertEquals(12, rows.size(), rows.toString());
+        assertEquals(20L + 10_863L, rows.get("huawei-2025-coldstart"), "the excerpts and the bundled synthetic dataset");
         assertEquals(28_185L, rows.get("azure-llm"));
         assertEquals(16_024L, rows.get("mooncake"));
         assertEquals(11_252L, rows.get("apex"));

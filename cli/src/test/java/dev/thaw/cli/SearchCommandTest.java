@@ -54,9 +54,21 @@ class SearchCommandTest {
         assertTrue(bestTpot <= j.get("baselines").get("min-tp-dp").get("tpot_ms").get("mean").asDouble());
     }
 
-    @Test void autoscaleIsRejectedAsBadUsage() {
-        assertEquals(ThawCommand.BAD_INPUT, ThawCommand.execute(with("--autoscale")));
+    @Test void unknownObjectiveIsBadUsage() {
         assertEquals(ThawCommand.BAD_INPUT, ThawCommand.execute(with("--objective", "fastest")));
+    }
+
+    @Test void autoscaleRanksScalingConfigurationsByGoodputPerDollar() throws Exception {
+        JsonNode j = runJson(with("--autoscale", "--json"));
+        assertTrue(j.get("autoscale").asBoolean());
+        JsonNode ranking = j.get("ranking");
+        assertTrue(ranking.size() > 0);
+        for (int i = 1; i < ranking.size(); i++)
+            assertTrue(ranking.get(i - 1).get("goodput_per_dollar").asDouble() >= ranking.get(i).get("goodput_per_dollar").asDouble(), "sorted by goodput per dollar");
+        for (String k : new String[] {"plan", "keep_alive", "min_replicas", "max_replicas", "replica_cold_start_s", "pareto"})
+            assertTrue(ranking.get(0).has(k), k);
+        assertEquals(j.get("plans_enumerated").asInt(), j.get("plans_simulated").asInt() + j.get("plans_pruned").asInt());
+        assertTrue(ranking.get(0).get("replica_cold_start_s").asDouble() > 0, "a replica pays a cold start to load weights");
     }
 
     @Test void csvOutputListsEveryRankedPlan(@TempDir Path dir) throws Exception {
