@@ -52,7 +52,10 @@ public final class Analysis {
     }
 
     public record Result(Map<String, Object> summary, Fits fits, List<ResultTable> tables) {
-        /** Writes summary.json, fits.json and tables/NAME.csv + tables/NAME.parquet under {@code dir}. */
+        /**
+         * Writes summary.json, fits.json, tables/NAME.csv + tables/NAME.parquet and the report figures
+         * (figures/NAME.csv + NAME.json, see {@link AnalysisFigures}) under {@code dir}.
+         */
         public void write(Path dir) throws IOException {
             Files.createDirectories(dir);
             for (ResultTable t : tables) {
@@ -60,6 +63,7 @@ public final class Analysis {
                 TableFiles.writeParquet(t, dir.resolve("tables").resolve(t.name() + ".parquet"));
             }
             fits.write(dir.resolve("fits.json"));
+            AnalysisFigures.write(this, dir);
             Path tmp = AtomicFiles.tempSibling(dir.resolve("summary.json"));
             Files.writeString(tmp, json(summary));
             AtomicFiles.moveIntoPlace(tmp, dir.resolve("summary.json"));
