@@ -98,19 +98,31 @@ final class JsonReports {
         card(r, s, "search_wall_s", "search time", "seconds");
         JsonNode ranking = s.path("ranking");
         if (ranking.isArray() && ranking.size() > 0) {
-            ParetoChart p = Charts.pareto("pareto", "Plans: GPUs vs p99 TTFT").axes("GPUs", "p99 TTFT (ms)")
-                    .caption("Coloured: the Pareto front; diamond: the best plan.");
+            // When every plan uses the same GPUs (a fixed cluster), show the trade between the two latencies instead.
+            boolean sameGpus = true;
+            double firstGpus = Double.NaN;
+            for (JsonNode plan : ranking) {
+                double g = plan.has("gpus") ? plan.get("gpus").asDouble() : gpusOf(plan.path("plan").asText(""));
+                if (Double.isNaN(firstGpus)) firstGpus = g; else if (g != firstGpus) sameGpus = false;
+            }
+            ParetoChart p = sameGpus
+                    ? Charts.pareto("pareto", "Plans: p99 TPOT vs p99 TTFT").axes("p99 TPOT (ms)", "p99 TTFT (ms)")
+                    : Charts.pareto("pareto", "Plans: GPUs vs p99 TTFT").axes("GPUs", "p99 TTFT (ms)");
+            p.caption("Coloured: the Pareto front; diamond: the best plan.");
             Table.Builder t = Table.of("rank", "plan", "GPUs", "TTFT p99 (ms)", "TPOT p99 (ms)", "throughput (req/s)", "goodput (req/s)");
             int rank = 1;
             for (JsonNode plan : ranking) {
-                String name = plan.path("plan").asText("plan " + rank);
-                double gpus = plan.has("gpus") ? plan.get("gpus").asDouble() : gpusOf(name);
+                // The label names quantization and engine knobs too, so plans with one layout stay apart.
+                String name = plan.has("label") ? plan.get("label").asText() : plan.path("plan").asText("plan " + rank);
+                double gpus = plan.has("gpus") ? plan.get("gpus").asDouble() : gpusOf(plan.path("plan").asText(name));
                 double ttft = Json.num(plan, "ttft_ms.p99");
-                if (Double.isFinite(gpus) && Double.isFinite(ttft)) p.point(name, gpus, ttft);
+                double x = sameGpus ? Json.num(plan, "tpot_ms.p99") : gpus;
+                if (Double.isFinite(x) && Double.isFinite(ttft)) p.point(name, x, ttft);
                 t.row((long) rank++, name, gpus, ttft, Json.num(plan, "tpot_ms.p99"), Json.num(plan, "throughput.req_per_s"),
                         Json.num(plan, "goodput_req_per_s"));
             }
-            if (best.has("plan")) p.best(best.get("plan").asText());
+            if (best.has("label")) { p.best(best.get("label").asText()); }
+            else if (best.has("plan")) p.best(best.get("plan").asText());
             r.section("Plans");
             if (!p.front().isEmpty()) r.figure(p.build());
             JsonNode baselines = s.path("baselines");
