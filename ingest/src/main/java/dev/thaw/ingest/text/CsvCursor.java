@@ -15,25 +15,23 @@ import java.util.zip.ZipException;
  * allocation. Quoted fields (with doubled quotes and embedded newlines) are unescaped in place. A line longer than
  * {@link #MAX_LINE_BYTES} is an error rather than an unbounded buffer.
  */
-public final class CsvCursor implements Fields, AutoCloseable {
+public final class CsvCursor extends BufferedFields implements AutoCloseable {
     public static final int MAX_LINE_BYTES = 64 << 20;
     private static final byte[] NAN = "NaN".getBytes(StandardCharsets.US_ASCII);
 
     private final InputStream in;
     private final String sourceName;
-    private byte[] buf = new byte[1 << 20];
     private int pos, limit;
     private boolean eof;
-    private int[] starts = new int[64], ends = new int[64];
     private int nFields;
     private boolean[] quoted = new boolean[64];
     private boolean anyQuoted;
     private long line; // line number of the current row's first line
     private long nextLine = 1;
     private List<String> header = List.of();
-    private final boolean[] ok = new boolean[1];
 
     public CsvCursor(InputStream in, String sourceName) {
+        super(1 << 20, 64);
         this.in = in;
         this.sourceName = sourceName;
     }
@@ -202,9 +200,6 @@ public final class CsvCursor implements Fields, AutoCloseable {
     @Override public int fieldCount() { return nFields; }
     @Override public long lineNumber() { return line; }
     @Override public String sourceName() { return sourceName; }
-    @Override public byte[] buffer() { return buf; }
-    @Override public int start(int i) { return starts[i]; }
-    @Override public int length(int i) { return ends[i] - starts[i]; }
 
     @Override public boolean isMissing(int i) {
         if (i >= nFields) return true;
@@ -217,21 +212,8 @@ public final class CsvCursor implements Fields, AutoCloseable {
         return n == 4 && buf[s] == 'n' && buf[s + 1] == 'u' && buf[s + 2] == 'l' && buf[s + 3] == 'l';
     }
 
-    @Override public double getDouble(int i) {
-        double v = NumberParser.parseDouble(buf, starts[i], ends[i] - starts[i], ok);
-        if (!ok[0]) throw bad(i, "expected a number");
-        return v;
-    }
 
-    @Override public long getLong(int i) {
-        long v = NumberParser.parseLong(buf, starts[i], ends[i] - starts[i], ok);
-        if (!ok[0]) throw bad(i, "expected an integer");
-        return v;
-    }
 
-    @Override public String getString(int i) {
-        return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8);
-    }
 
     @Override public void close() throws IOException { in.close(); }
 

@@ -18,20 +18,18 @@ import java.util.List;
  * JSON lines seen as rows: the keys of the first object are the header; each later object's values are its fields,
  * in header order. Arrays become their elements separated by spaces (Mooncake's {@code hash_ids}).
  */
-public final class JsonlCursor implements Fields, AutoCloseable {
+public final class JsonlCursor extends BufferedFields implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BufferedReader in;
     private final String sourceName;
     private List<String> header = List.of();
     private JsonNode pending;
     private long line, pendingLine;
-    private byte[] buf = new byte[4096];
-    private int[] starts = new int[16], ends = new int[16];
     private boolean[] missing = new boolean[16];
     private int n;
-    private final boolean[] ok = new boolean[1];
 
     public JsonlCursor(InputStream in, String sourceName) {
+        super(4096, 16);
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         this.sourceName = sourceName;
     }
@@ -146,23 +144,9 @@ public final class JsonlCursor implements Fields, AutoCloseable {
     @Override public long lineNumber() { return currentLine; }
     @Override public String sourceName() { return sourceName; }
     @Override public boolean isMissing(int i) { return i >= n || missing[i] || ends[i] == starts[i]; }
-    @Override public byte[] buffer() { return buf; }
-    @Override public int start(int i) { return starts[i]; }
-    @Override public int length(int i) { return ends[i] - starts[i]; }
 
-    @Override public double getDouble(int i) {
-        double v = NumberParser.parseDouble(buf, starts[i], ends[i] - starts[i], ok);
-        if (!ok[0]) throw bad(i, "expected a number");
-        return v;
-    }
 
-    @Override public long getLong(int i) {
-        long v = NumberParser.parseLong(buf, starts[i], ends[i] - starts[i], ok);
-        if (!ok[0]) throw bad(i, "expected an integer");
-        return v;
-    }
 
-    @Override public String getString(int i) { return new String(buf, starts[i], ends[i] - starts[i], StandardCharsets.UTF_8); }
 
     @Override public void close() throws IOException { in.close(); }
 }

@@ -43,14 +43,13 @@ public final class ColdStartFormat extends MappedFormat {
     @Override public String timeColumn() { return "time"; }
 
     @Override protected Deriver deriver(List<String> header, SourceFile file) {
-        int regionIdx = header.indexOf("region");
-        byte[] hint = HuaweiDerivations.bytes(file.hints().region());
+        HuaweiDerivations.RegionSource region = HuaweiDerivations.RegionSource.of(header, file, null);
         HuaweiDerivations keys = new HuaweiDerivations();
         return new Deriver() {
             long sumViolations;
 
             @Override public void derive(Fields row, int[] idx, RowAppender out) {
-                HuaweiDerivations.region(row, regionIdx, hint, out, REGION);
+                region.write(row, out, REGION);
                 keys.derive(row, idx[POD], idx[FUNC], idx[USER], out, POOL, CPU, MEM, FUNC_ID);
                 double total = row.getDouble(idx[TOTAL]);
                 double sum = row.getDouble(idx[7]) + row.getDouble(idx[8]) + row.getDouble(idx[9]) + row.getDouble(idx[10]);

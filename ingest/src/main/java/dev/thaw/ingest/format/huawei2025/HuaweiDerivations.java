@@ -2,7 +2,9 @@ package dev.thaw.ingest.format.huawei2025;
 
 import dev.thaw.ingest.batch.RowAppender;
 import dev.thaw.ingest.text.Fields;
+import dev.thaw.ingest.source.SourceFile;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Derived keys shared by the Huawei 2025 tables: pool, its CPU and memory limits, and the function id. */
 final class HuaweiDerivations {
@@ -51,11 +53,19 @@ final class HuaweiDerivations {
         return w + l;
     }
 
-    /** The region: a {@code region} column when the file has one, else the path's R<n>. */
-    static void region(Fields row, int regionIdx, byte[] hint, RowAppender out, int regionCol) {
-        if (regionIdx >= 0 && !row.isMissing(regionIdx)) out.setString(regionCol, row.buffer(), row.start(regionIdx), row.length(regionIdx));
-        else if (hint != null) out.setString(regionCol, hint, 0, hint.length);
-    }
+    /**
+     * Where a file's region comes from: its own {@code region} column when it has one (the published excerpts), else
+     * the R<n> of its path, else {@code fallback}.
+     */
+    record RegionSource(int column, byte[] hint) {
+        static RegionSource of(List<String> header, SourceFile file, String fallback) {
+            String r = file.hints().region() != null ? file.hints().region() : fallback;
+            return new RegionSource(header.indexOf("region"), r == null ? null : r.getBytes(StandardCharsets.UTF_8));
+        }
 
-    static byte[] bytes(String s) { return s == null ? null : s.getBytes(StandardCharsets.UTF_8); }
+        void write(Fields row, RowAppender out, int regionCol) {
+            if (column >= 0 && !row.isMissing(column)) out.setString(regionCol, row.buffer(), row.start(column), row.length(column));
+            else if (hint != null) out.setString(regionCol, hint, 0, hint.length);
+        }
+    }
 }

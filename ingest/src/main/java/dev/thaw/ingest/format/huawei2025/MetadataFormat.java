@@ -26,8 +26,8 @@ public final class MetadataFormat extends MappedFormat {
     }
 
     @Override protected Deriver deriver(List<String> header, SourceFile file) {
-        int regionIdx = header.indexOf("region");
-        byte[] hint = HuaweiDerivations.bytes(file.hints().region() == null ? "R2" : file.hints().region());
-        return (Fields row, int[] idx, RowAppender out) -> HuaweiDerivations.region(row, regionIdx, hint, out, 4);
+        // The published metadata table is Region 2's.
+        HuaweiDerivations.RegionSource region = HuaweiDerivations.RegionSource.of(header, file, "R2");
+        return (Fields row, int[] idx, RowAppender out) -> region.write(row, out, 4);
     }
 }

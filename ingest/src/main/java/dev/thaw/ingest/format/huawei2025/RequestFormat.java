@@ -50,14 +50,13 @@ public final class RequestFormat extends MappedFormat {
     @Override public String timeColumn() { return "time_worker"; }
 
     @Override protected Deriver deriver(List<String> header, SourceFile file) {
-        int regionIdx = header.indexOf("region");
-        byte[] hint = HuaweiDerivations.bytes(file.hints().region());
+        HuaweiDerivations.RegionSource region = HuaweiDerivations.RegionSource.of(header, file, null);
         HuaweiDerivations keys = new HuaweiDerivations();
         return new Deriver() {
             long sumViolations;
 
             @Override public void derive(Fields row, int[] idx, RowAppender out) {
-                HuaweiDerivations.region(row, regionIdx, hint, out, REGION);
+                region.write(row, out, REGION);
                 out.setLong(DAY, (long) Math.floor(row.getDouble(idx[TIME]) / 86400.0));
                 keys.derive(row, idx[POD], idx[FUNC], idx[USER], out, POOL, CPU, MEM, FUNC_ID);
                 if (!row.isMissing(idx[TOTAL]) && !row.isMissing(idx[WORKER]) && !row.isMissing(idx[RUNTIME])) {
