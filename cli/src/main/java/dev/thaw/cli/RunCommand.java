@@ -104,8 +104,8 @@ public final class RunCommand implements Callable<Integer> {
         return ThawCommand.OK;
     }
 
-    /** Runs a subcommand, logging its duration; stops the pipeline when it fails. */
-    private void stage(String what, String... args) {
+    /** Runs a subcommand, logging its duration, and returns what it printed on stdout; stops the pipeline when it fails. */
+    private String stage(String what, String... args) {
         System.err.printf("==> %s: thaw %s%n", what, String.join(" ", args));
         long t = System.nanoTime();
         PrintStream realOut = System.out;
@@ -118,21 +118,19 @@ public final class RunCommand implements Callable<Integer> {
             System.setOut(realOut);
         }
         double secs = (System.nanoTime() - t) / 1e9;
-        lastStdout = captured.toString(StandardCharsets.UTF_8);
         log.add(String.format("%-48s %7.1f s  %s", what, secs, rc == 0 ? "ok" : "FAILED (exit " + rc + ")"));
         System.err.printf("    %s in %.1f s%n", rc == 0 ? "done" : "FAILED", secs);
         if (rc != 0) throw new StageFailed(what, rc);
+        return captured.toString(StandardCharsets.UTF_8);
     }
-
-    private String lastStdout = "";
 
     /** Runs a subcommand whose --json object becomes {@code folder/summary.json} (the report input layout). */
     private void stageToFolder(String what, Path folder, String... args) {
         try {
             Files.createDirectories(folder);
-            stage(what, args);
+            String json = stage(what, args);
             Path tmp = folder.resolve(".summary.json.tmp");
-            Files.writeString(tmp, lastStdout, StandardCharsets.UTF_8);
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
             Files.move(tmp, folder.resolve("summary.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

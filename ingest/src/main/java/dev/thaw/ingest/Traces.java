@@ -93,18 +93,16 @@ public final class Traces {
         List<Group> groups = new ArrayList<>();
         byFormat.forEach((id, list) -> groups.add(new Group(formats.get(id), list, false)));
         if (!tables.isEmpty()) {
-            // Columnar files: one group per format id recorded inside them.
+            // Columnar files: one group per format id recorded inside them (each footer read once).
             Map<String, List<SourceFile>> byId = new LinkedHashMap<>();
+            Map<String, TraceFormat> formatOf = new LinkedHashMap<>();
             for (SourceFile t : tables) {
                 try (TableTraceReader r = new TableTraceReader(List.of(t), null)) {
                     byId.computeIfAbsent(r.format().id(), k -> new ArrayList<>()).add(t);
+                    formatOf.putIfAbsent(r.format().id(), r.format());
                 }
             }
-            byId.forEach((id, list) -> {
-                try (TableTraceReader r = new TableTraceReader(list.subList(0, 1), null)) {
-                    groups.add(new Group(r.format(), list, true));
-                }
-            });
+            byId.forEach((id, list) -> groups.add(new Group(formatOf.get(id), list, true)));
         }
         return new Plan(groups, unknown);
     }
