@@ -18,7 +18,7 @@
  * ServingResult r = ServingSimulator.run(cfg, requests);             // List<LlmRequest>; throws IAE if infeasible
  * r.ttftMs().mean(); r.tpotMs().p99(); r.goodputReqPerS(); r.energyJ(); r.toJson(); r.requestLog().writeCsv(path);
  * StepTimeModel stm = ServingSimulator.stepTimeModel(cfg);           // stm.evaluate(BatchShape) / breakdown(BatchShape)
- * List<LlmRequest> trace = LlmTraceReader.read(path);                // any LLM trace (bundled layouts here, others via ingest)
+ * List<LlmRequest> trace = LlmTraceReader.read(path);                // any LLM trace, read through the ingest module
  * List<LlmRequest> synth = SyntheticWorkload.parse("poisson:rate=2,n=1000,prompt=100-2000,output=50-500", seed);
  * }</pre>
  *
