@@ -98,6 +98,13 @@ public final class Traces {
             Map<String, TraceFormat> formatOf = new LinkedHashMap<>();
             for (SourceFile t : tables) {
                 try (TableTraceReader r = new TableTraceReader(List.of(t), null)) {
+                    // Among other files (a folder, a glob), a table of no known trace format is left out and named,
+                    // as a text file of no known format is; named alone, it is read as a plain table.
+                    if (files.size() > 1 && r.format() instanceof TableFormat) {
+                        unknown.add(new Unrecognised(t, "a Parquet or Arrow table of no known trace format, columns "
+                                + abbreviate(r.format().schema().names())));
+                        continue;
+                    }
                     byId.computeIfAbsent(r.format().id(), k -> new ArrayList<>()).add(t);
                     formatOf.putIfAbsent(r.format().id(), r.format());
                 }

@@ -54,9 +54,12 @@ class BundledDatasetsIngestTest {
         assertEquals(0L, r.violations().get("huawei-2025-coldstart.components_sum_to_total"));
         assertEquals(1L, r.violations().get("huawei-2025-request.worker_plus_runtime_equals_total"));
 
-        // What is not a trace is left out and named: 16 GPU profiles, 4 per-function summaries, 1 length table.
+        // What is not a trace is left out and named: 16 GPU profiles, 4 per-function summaries, 1 length table, and the
+        // engine measurements (10 Parquet kernel tables, 9 CSV profiles and end-to-end runs, 5 provenance/licence texts).
         List<String> notTraces = r.unrecognised().stream().map(u -> u.substring(0, u.indexOf(": "))).map(p -> datasets.relativize(Path.of(p)).toString()).toList();
-        assertEquals(21, notTraces.size(), String.join("\n", notTraces));
+        assertEquals(21 + 24, notTraces.size(), String.join("\n", notTraces));
+        assertEquals(24, notTraces.stream().filter(p -> p.startsWith("engine-measurements/")).count());
+        assertEquals(10, notTraces.stream().filter(p -> p.endsWith(".parquet")).count());
         assertEquals(16, notTraces.stream().filter(p -> p.startsWith("apex-profiles/")).count());
         assertTrue(notTraces.contains("llm-traces/vidur/arxiv_summarization_stats_llama2_tokenizer_filtered_v2.csv"));
         assertTrue(notTraces.contains("huawei-2025/excerpts/region5_requests_per_funcID_head_tail.csv"));
