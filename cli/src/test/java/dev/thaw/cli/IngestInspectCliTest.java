@@ -89,7 +89,7 @@ class IngestInspectCliTest {
             rows.merge(in.get("format").asText(), in.get("rows").asLong(), Long::sum);
             assertTrue(in.has("columns") && in.has("time_span_s"), in.toString());
         }
-        assertEquals(21, notTraces);
+        assertEquals(21 + 24, notTraces, "21 profiles and summaries plus 24 engine-measurement files");
         assertEquals(12, rows.size(), rows.toString());
         assertEquals(20L + 10_863L, rows.get("huawei-2025-coldstart"), "the excerpts and the bundled synthetic dataset");
         assertEquals(28_185L, rows.get("azure-llm"));
