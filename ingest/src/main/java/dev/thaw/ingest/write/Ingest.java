@@ -83,9 +83,6 @@ public final class Ingest {
                         progress.accept(new Progress(g.format().id(), file, done, g.files().size(), r.rowsRead()));
                     }
                 }
-                if (r.rowsRead() == 0 && r.stats().rowsSkipped() == 0)  // a header only: nothing to convert is bad input, not an empty table
-                    throw BadInputException.ofFile(g.files().get(0).displayName() + (g.files().size() > 1 ? " (and " + (g.files().size() - 1) + " more)" : ""),
-                            "holds no rows (a header only)", null);
                 sink.commit();
                 ReadStats s = r.stats();
                 rowsIn += s.rowsIn();
