@@ -14,7 +14,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * raise the load ratio, which stays below the flood ratio for ordinary load growth.
  */
 public final class AlertBuilder {
-    static final double COST_TAIL = 1e-5, FLOOD_RATIO = 4, FLOOD_MIN_REQUESTS = 10;
+    static final double COST_TAIL = 1e-7, FLOOD_RATIO = 4, FLOOD_MIN_REQUESTS = 10;
     static final int GAP_MIN = 30, COST_MINUTES = 2, FLOOD_MINUTES = 3;
     static final double SINGLE_MINUTE_SCORE = 2;
     private static final double[] THRESHOLD = new double[Features.F + 1];

@@ -10,8 +10,8 @@ package dev.thaw.analysis.detect;
 public final class Features {
     /** Number of per-request features, in the order of {@link Metric#PER_REQUEST}. */
     public static final int F = Metric.PER_REQUEST.size();
-    /** Load strata: minutes with 1, 2-3, 4-15, 16-63, 64+ requests (fourfold steps past 4 keep enough minutes in each). */
-    public static final int STRATA = 5;
+    /** Load strata: minutes with 1, 2-3, 4-7, ..., 128+ requests (the noise of an average halves every fourfold step). */
+    public static final int STRATA = 8;
     static final double[] FLOOR = {1e-3, 1e-4, 1e-6, 1, 1, 0.01};
 
     private Features() {}
@@ -29,8 +29,8 @@ public final class Features {
     }
 
     public static int stratum(double requests) {
-        long n = Math.max(1, (long) requests);
-        return n == 1 ? 0 : n < 4 ? 1 : n < 16 ? 2 : n < 64 ? 3 : 4;
+        int s = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) requests));
+        return Math.min(STRATA - 1, s);
     }
 
     public static boolean active(double[] values) {

@@ -18,9 +18,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 public final class FunctionBaseline {
     static final int MIN_SAMPLES = 12;
     static final double MIN_SCALE = 0.05, SHRINK = 0.2, MAX_Z = 30;
-    static final int TAIL_SEEN = 3, WINDOW = 5, WINDOW_GAP_MIN = 30;
-    /** Typical requests in a minute of each load stratum (1, 2-3, 4-15, 16-63, 64+). */
-    private static final double[] TYPICAL_REQUESTS = {1, 2.5, 8, 32, 128};
+    static final int TAIL_SEEN = 3, WINDOW = 10, WINDOW_GAP_MIN = 30;
+    /** Typical requests in a minute of each load stratum (1, 2-3, 4-7, ..., 128+). */
+    private static final double[] TYPICAL_REQUESTS = {1, 2.5, 5.5, 11.5, 23.5, 47.5, 95.5, 200};
     /** A single minute adds at most this |z| per feature to the windowed evidence: one spike must not look persistent. */
     static final double WINDOW_CLIP = 4;
     private final double[][] recent = new double[WINDOW][F];

@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * What one function normally looks like, learned in one mergeable pass over its training minutes:
  * <ul>
- * <li>per load stratum (requests in the minute: 1, 2-3, 4-7, ...) and per-request feature, the median and MAD of
+ * <li>per load stratum (requests in the minute: 1, 2-3, 4-7, ..., 128+) and per-request feature, the median and MAD of
  *     the feature's logarithm: per-request cost conditioned on load, so more requests at the same cost per request
  *     moves a minute to another stratum with its own baseline instead of alarming;</li>
  * <li>per stratum, the co-moments of the features (CPU and execution time per request move together), for the
