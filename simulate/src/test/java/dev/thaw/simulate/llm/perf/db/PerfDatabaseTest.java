@@ -121,6 +121,28 @@ class PerfDatabaseTest {
         assertTrue(median < 0.05 && p90 < 0.25, "median " + median + " p90 " + p90);
     }
 
+    /** Held out: every other measured context of decode attention (steps 3, 15, 63, ...), predicted from the rest. */
+    @Test void heldOutDecodeContextsArePredictedWithinTenPercent() {
+        Columns c = Columns.parquet(H100.resolve("generation_attention_perf.parquet"),
+                List.of("batch_size", "step", "num_heads", "num_key_value_heads", "head_dim", "kv_cache_dtype", "window_size", "latency"));
+        double[] b = c.num("batch_size"), step = c.num("step"), h = c.num("num_heads"), kv = c.num("num_key_value_heads"),
+                hd = c.num("head_dim"), w = c.num("window_size"), t = c.num("latency");
+        String[] dt = c.text("kv_cache_dtype");
+        AttentionTable.Builder fit = new AttentionTable.Builder();
+        List<Integer> held = new ArrayList<>();
+        for (int i = 0; i < c.rows; i++) {
+            if (w[i] > 0) continue;
+            int k = Integer.numberOfTrailingZeros(Integer.highestOneBit((int) step[i] + 1)); // step = 2^k - 1
+            if (k % 2 == 0 || step[i] == 131071) fit.add(b[i], step[i] + 1, (int) h[i], (int) kv[i], (int) hd[i], dt[i], t[i] * 1e-3);
+            else held.add(i);
+        }
+        AttentionTable table = fit.build();
+        double[] err = held.stream().mapToDouble(i -> Math.abs(table.slice(h[i], kv[i], (int) hd[i], dt[i]).at(b[i], step[i] + 1) / (t[i] * 1e-3) - 1)).sorted().toArray();
+        double median = err[err.length / 2], p90 = err[(int) (err.length * 0.9)];
+        System.out.printf(Locale.ROOT, "held-out decode contexts (H100, %d): median |error| %.1f%%, p90 %.1f%%%n", err.length, 100 * median, 100 * p90);
+        assertTrue(median < 0.10 && p90 < 0.30, "median " + median + " p90 " + p90);
+    }
+
     @Test void aFolderInNeitherLayoutIsABadInput() {
         assertThrows(BadInputException.class, () -> PerfDatabase.load(AIC));
         PerfDatabase a100 = PerfDatabase.load(A100);
