@@ -48,7 +48,7 @@ class SparkBadInputTest {
         assertTrue(!Files.exists(sparkOut) || isEmpty(sparkOut), "nothing written to the output folder");
     }
 
-    /** Runs thaw, expects {@code code}, returns the 'thaw: ...' line it printed on stderr. */
+    /** Runs thaw, expects {@code code}, returns the 'thaw analyze: ...' line it printed on stderr. */
     private static String errorOf(int code, String... args) {
         PrintStream saved = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -61,7 +61,7 @@ class SparkBadInputTest {
         }
         String err = buf.toString(StandardCharsets.UTF_8);
         assertEquals(code, rc, "exit code of thaw " + String.join(" ", args) + "; stderr:\n" + err);
-        return err.lines().filter(l -> l.startsWith("thaw: ")).findFirst().orElse("(no 'thaw:' line) " + err);
+        return err.lines().filter(l -> l.startsWith("thaw analyze: ")).findFirst().orElse("(no 'thaw analyze:' line) " + err);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
