@@ -17,6 +17,7 @@ final class DriverProgress extends SparkListener {
     private final long rowsAccumulatorId;
     private final ScaleOut.Progress progress;
     private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong taskRunMs = new AtomicLong();
     private final AtomicInteger jobs = new AtomicInteger(), tasksDone = new AtomicInteger(), tasksTotal = new AtomicInteger();
 
     DriverProgress(long rowsAccumulatorId, ScaleOut.Progress progress) {
@@ -35,10 +36,18 @@ final class DriverProgress extends SparkListener {
     @Override public void onTaskEnd(SparkListenerTaskEnd end) {
         if (end.taskInfo().successful()) {
             tasksDone.incrementAndGet();
+            if (end.taskMetrics() != null) taskRunMs.addAndGet(end.taskMetrics().executorRunTime());
             for (AccumulableInfo a : CollectionConverters.asJava(end.taskInfo().accumulables()))
                 if (a.id() == rowsAccumulatorId && a.update().isDefined() && a.update().get() instanceof Long n) rows.addAndGet(n);
         }
         report();
+    }
+
+    /** One line for the log: what the cluster did, and the rows per task-second a capacity estimate starts from. */
+    String totals() {
+        double taskS = taskRunMs.get() / 1e3;
+        return String.format(java.util.Locale.ROOT, "thaw spark: %d jobs, %d tasks, %.1f task-seconds, %,d rows (%,.0f rows per task-second)",
+                jobs.get(), tasksDone.get(), taskS, rows.get(), taskS > 0 ? rows.get() / taskS : 0.0);
     }
 
     private void report() {

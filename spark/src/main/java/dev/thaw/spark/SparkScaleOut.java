@@ -53,6 +53,7 @@ public final class SparkScaleOut implements ScaleOut {
 
     @Override public void close() {
         sc.sc().removeSparkListener(listener);
+        System.err.println(listener.totals());
         sc.close();
     }
 
