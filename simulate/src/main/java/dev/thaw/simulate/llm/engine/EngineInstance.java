@@ -8,7 +8,8 @@ import dev.thaw.simulate.llm.perf.StepTimeModel;
 /**
  * One scheduler with its own paged KV cache: a data-parallel replica, or one of its {@code pp} virtual engines when
  * the replica is pipelined (vLLM runs pp virtual engines, each with 1/pp of the KV blocks, so that pp batches are in
- * flight; each step then takes a whole pipeline pass). Iteration-level: {@link #startStep} picks the batch of the
+ * flight; each step then takes a whole pipeline pass, waiting for stages busy with another virtual engine's
+ * micro-batch: {@link PipelineStages}). Iteration-level: {@link #schedule} picks the batch of the
  * next step per the engine profile, {@link #completeStep} applies it when the step ends. All state lives in the
  * shared {@link RequestTable}; this class only keeps index lists.
  */
@@ -33,6 +34,10 @@ final class EngineInstance {
 
     Role role = Role.BOTH;
     Handoff handoff;
+    /** The expert-parallel group this instance steps in lockstep with, or null. */
+    LockstepGroup group;
+    /** The pipeline stages of this instance's replica (shared with its other virtual engines), or null when pp = 1. */
+    PipelineStages stages;
 
     private final IntDeque waiting = new IntDeque();
     private int[] running = new int[64];
@@ -85,13 +90,16 @@ final class EngineInstance {
     /** Event at nextEventS: finish the step in flight (if any), then start the next one. */
     void fire() {
         double now = nextEventS;
+        if (group != null) { group.fire(now); return; }
         if (inFlight) completeStep(now);
-        startStep(now);
+        if (!schedule(now)) { idle(); return; }
+        launch(costStep(now, 0));
     }
 
     // ---------------- scheduling ----------------
 
-    private void startStep(double now) {
+    /** Picks the batch of the next step into {@code shape}; false when there is nothing to run. */
+    boolean schedule(double now) {
         shape.clear();
         batchSize = 0;
         while (true) {
@@ -103,18 +111,39 @@ final class EngineInstance {
             t.rejectReason[r] = "cannot be scheduled: " + (t.prefillTarget(r)) + " tokens do not fit the free KV blocks of an idle engine";
             unfinished--;
         }
-        if (batchSize == 0) {
-            inFlight = false;
-            nextEventS = NEVER;
-            return;
-        }
+        return batchSize > 0;
+    }
+
+    int shapeTokens() { return shape.tokens(); }
+
+    /**
+     * Costs the scheduled batch launched at {@code now} ({@code groupTokens > 0}: the tokens the MoE layers of a
+     * lockstep group see) and returns when it ends, after waiting for busy pipeline stages.
+     */
+    double costStep(double now, int groupTokens) {
+        shape.groupTokens = groupTokens;
         double dt = model.evaluate(shape);
         if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalStateException("step time must be positive and finite, got " + dt);
+        return stages == null ? now + dt : stages.reserve(now, shape);
+    }
+
+    void launch(double end) {
         rec.step(shape);
         inFlight = true;
-        nextEventS = now + dt;
+        nextEventS = end;
         long used = usedBlocks();
         if (used > peakUsedBlocks) peakUsedBlocks = used;
+    }
+
+    /** Runs a dummy step (no request) until {@code end}: an idle rank of a lockstep group. */
+    void launchDummy(double end) {
+        inFlight = true;
+        nextEventS = end;
+    }
+
+    void idle() {
+        inFlight = false;
+        nextEventS = NEVER;
     }
 
     /** vLLM v0: prefill whole prompts of waiting requests if any can be admitted, else decode all running ones. */
@@ -261,7 +290,7 @@ final class EngineInstance {
 
     // ---------------- completion ----------------
 
-    private void completeStep(double now) {
+    void completeStep(double now) {
         boolean anyDone = false;
         for (int i = 0; i < batchSize; i++) {
             int r = batchReq[i];

@@ -8,6 +8,8 @@ import dev.thaw.simulate.llm.hardware.Cluster;
 import dev.thaw.simulate.llm.hardware.Gpu;
 import dev.thaw.simulate.llm.hardware.Link;
 import dev.thaw.simulate.llm.model.ModelSpec;
+import dev.thaw.simulate.llm.perf.db.MoeKernelTable;
+import dev.thaw.simulate.llm.perf.db.MoeLayerCost;
 
 /**
  * Time of one engine step of one replica (one pipeline pass), from a {@link BatchShape}. Per layer, per GPU of a
@@ -16,8 +18,11 @@ import dev.thaw.simulate.llm.model.ModelSpec;
  *   <li>GEMMs (QKV/O projections, FFN, shared and routed experts): FLOPs {@code 2 x tokens x params/tp}, bytes the
  *   weights at their precision; compute efficiency {@code gemmComputeEff x n / (n + gemmHalfTokens)} with n the
  *   GEMM's token count (tokens per touched expert for MoE).</li>
- *   <li>MoE: tokens x top-k expert FLOPs; the weights read are those of the distinct experts the batch touches,
- *   {@code E (1 - (1 - k/E)^tokens)} in expectation under uniform routing, times {@code moeImbalance} with ep &gt; 1.</li>
+ *   <li>MoE routed experts: the measured fused-MoE layer time of the busiest rank ({@link MoeLayerCost}: AIConfigurator
+ *   tables with routing skew, or the roofline times an efficiency curve fitted on them), for the tokens of the
+ *   whole expert-parallel group ({@link BatchShape#groupTokens} when replicas step in lockstep). Without any table:
+ *   tokens x top-k expert FLOPs, the weights of the distinct experts the batch touches
+ *   {@code E (1 - (1 - k/E)^tokens)}, times {@code moeImbalance} with ep &gt; 1.</li>
  *   <li>Decode attention reads the whole KV of every running sequence: bytes {@code sum(context) x KV bytes per token
  *   per layer per GPU}; FLOPs {@code 4 x sum(context) x q heads/tp x head_dim} (MLA, absorbed:
  *   {@code 2 (2 kv_lora_rank + rope)} per head and context token).</li>
@@ -26,12 +31,15 @@ import dev.thaw.simulate.llm.model.ModelSpec;
  *   <li>Norms, rotary, activation, residual: memory-bound, {@code tokens x (8 h + 3 ffn/tp) x 2 B}.</li>
  *   <li>Embedding gather and LM head (logits only for sequences that sample), all-gather of the logits under TP.</li>
  *   <li>TP: two all-reduces of {@code tokens x h x 2 B} per layer; EP (&gt;1): the MoE all-reduce becomes two
- *   all-to-alls of {@code tokens x k x h x 2 B}; PP: one send of activations per stage boundary. Links: intra-node
- *   while the group fits in a node, else inter-node.</li>
+ *   all-to-alls (dispatch and combine) of {@code tokens x k x h x 2 B / min(tp, ep)} per GPU over the ep GPUs;
+ *   PP: one send of activations per stage boundary. Links: intra-node while the group fits in a node, else
+ *   hierarchical over the inter-node NICs.</li>
  *   <li>A per-step overhead from the engine profile (CPU scheduling, launches, sampling), plus a per-layer launch
  *   cost for steps that run without CUDA graphs.</li>
  * </ul>
- * All layer constants are computed once here; {@link #evaluate} is a few dozen floating-point operations.
+ * The step's time is also split into the CPU overhead and the GPU time of each pipeline stage
+ * ({@link BatchShape#stageS}), so that the engine can make micro-batches of different virtual engines contend for
+ * the stages. All layer constants are computed once here; {@link #evaluate} is a few dozen floating-point operations.
  */
 public final class StepTimeModel {
     private final ModelSpec m;
@@ -53,6 +61,12 @@ public final class StepTimeModel {
 
     private final MeasuredGemmTable gemm; // null: analytic GEMMs only
     private final double qkvOut, oIn, ffnIn;
+    private final MoeLayerCost moeCost; // null: analytic MoE experts
+    private final int pp, layersTotal;
+    private final double[] stageLayerShare; // layers of stage s / all layers
+
+    /** Routing skew assumed for MoE layers: the milder of the two skews AIConfigurator measures. */
+    public static final MoeKernelTable.Routing DEFAULT_ROUTING = MoeKernelTable.Routing.POWER_LAW_1_01;
 
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
                          Calibration cal, CommModel comm) {
@@ -66,6 +80,17 @@ public final class StepTimeModel {
      */
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
                          Calibration cal, CommModel comm, MeasuredGemmTable gemm) {
+        this(m, cluster, plan, q, engine, cal, comm, gemm, MoeLayerCost.bundled(m, cluster.gpu(), plan, q.weights(), DEFAULT_ROUTING));
+    }
+
+    /** With an explicit MoE layer cost (null: the analytic expert model with {@code moeImbalance}). */
+    public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
+                         Calibration cal, CommModel comm, MeasuredGemmTable gemm, MoeLayerCost moeCost) {
+        this.moeCost = m.isMoe() ? moeCost : null;
+        this.pp = plan.pp();
+        this.layersTotal = m.layers();
+        this.stageLayerShare = new double[plan.pp()];
+        for (int s = 0; s < plan.pp(); s++) stageLayerShare[s] = (double) (m.layers() / plan.pp() + (s < m.layers() % plan.pp() ? 1 : 0)) / m.layers();
         this.gemm = q.weights() == Precision.BF16 && !m.isMla() ? gemm : null;
         this.qkvOut = ((double) m.heads() / plan.tp() + 2.0 * MemoryPlan.kvHeadsPerGpu(m, plan.tp())) * m.headDim();
         this.oIn = (double) m.heads() / plan.tp() * m.headDim();
@@ -94,7 +119,7 @@ public final class StepTimeModel {
         this.attnParams = MemoryPlan.attentionParamsPerGpu(m, tp);
         this.denseFfnParams = (double) m.denseFfnParamsPerLayer() / tp;
         this.sharedParams = (double) m.sharedExpertParams() / tp;
-        this.expertParams = m.isMoe() ? (double) m.expertParams() / tp : 0; // every expert's weights spread over the tp GPUs
+        this.expertParams = m.isMoe() ? (double) m.expertParams() / plan.expertShards() : 0; // one expert's weights per GPU of its shards
         this.routerParams = m.isMoe() ? m.routerParams() : 0;
         this.denseLayers = m.denseLayers();
         this.moeLayers = m.moeLayers();
@@ -115,6 +140,15 @@ public final class StepTimeModel {
         this.hidden = m.hidden();
     }
 
+    /**
+     * Bytes each GPU sends in one all-to-all (dispatch or combine) of a MoE layer for a batch of {@code tokens}: its
+     * share of the tokens (a replica's tokens split over its tp GPUs, or over the ep GPUs when ep divides tp) times
+     * top-k copies of the hidden state in BF16. The collective moves (ep - 1)/ep of it off the GPU.
+     */
+    public double a2aBytesPerGpu(int tokens) {
+        return (double) tokens * m.topK() * hidden * 2.0 / Math.min(tp, ep);
+    }
+
     /** Peak FLOP/s of the GEMMs at this weight format: FP8/INT8 tensor cores where present, W4A16 at BF16 rate. */
     static double gemmPeak(Gpu g, Precision w, Calibration cal) {
         return switch (w) {
@@ -126,6 +160,9 @@ public final class StepTimeModel {
     }
 
     public ModelSpec model() { return m; }
+
+    /** The MoE layer cost in use (null: analytic experts or a dense model). */
+    public MoeLayerCost moeCost() { return moeCost; }
     public ParallelPlan plan() { return plan; }
 
     /** Fills {@code b.timeS}, {@code b.busyS} and the wire bytes; returns the step time in seconds. */
@@ -183,24 +220,26 @@ public final class StepTimeModel {
         double wireIntraOrInter = (denseLayers * 2.0 + moeLayers * (ep > 1 ? 1.0 : 2.0)) * arWire;
 
         // MoE layers.
-        double moeLayer = 0, moeExperts = 0, moeShared = 0, epComm = 0, elemMoe = 0;
+        double moeLayer = 0, moeExperts = 0, moeShared = 0, epComm = 0, elemMoe = 0, epWire = 0;
         if (moeLayers > 0) {
             int e = m.numExperts(), k = m.topK();
-            double touched = t == 0 ? 0 : e * (1.0 - Math.pow(1.0 - (double) k / e, t));
-            double tokPerExpert = touched > 0 ? (double) t * k / touched : 0;
+            int tg = b.moeTokens(); // the expert-parallel group's tokens (lockstep replicas), else this batch's
+            double touched = tg == 0 ? 0 : e * (1.0 - Math.pow(1.0 - (double) k / e, tg));
+            double tokPerExpert = touched > 0 ? (double) tg * k / touched : 0;
             double effE = cal.gemmComputeEff() * tokPerExpert / (tokPerExpert + cal.gemmHalfTokens());
-            double expF = 2.0 * t * k * expertParams, expB = touched * expertParams * wBytes;
-            moeExperts = (t == 0 ? 0 : Math.max(expF / (gemmPeak * effE), expB / memEffBw)) * (ep > 1 ? cal.moeImbalance() : 1.0);
+            double expF = 2.0 * tg * k * expertParams, expB = touched * expertParams * wBytes;
+            if (moeCost != null) moeExperts = moeCost.seconds(tg);
+            else moeExperts = (tg == 0 ? 0 : Math.max(expF / (gemmPeak * effE), expB / memEffBw)) * (ep > 1 ? cal.moeImbalance() : 1.0);
             double shF = 2.0 * t * (sharedParams + routerParams / tp), shB = (sharedParams + routerParams) * wBytes;
             moeShared = sharedParams > 0 ? Math.max(shF / (gemmPeak * effC), shB / memEffBw) : 0;
             double elemMoeB = t * elementwiseBytesPerTokMoe;
             elemMoe = elemMoeB / (memBw * cal.elementwiseMemEff());
             double second;
             if (ep > 1) {
-                double a2aBytes = (double) t * k * hidden * 2.0 / ep;
+                double a2aBytes = a2aBytesPerGpu(t);
                 epComm = 2 * comm.collective(CommModel.Op.ALL_TO_ALL, a2aBytes, ep, cluster);
                 second = epComm;
-                wireIntraOrInter += moeLayers * 2 * CommModel.wireBytesPerGpu(CommModel.Op.ALL_TO_ALL, a2aBytes, ep);
+                epWire = tp * moeLayers * 2 * CommModel.wireBytesPerGpu(CommModel.Op.ALL_TO_ALL, a2aBytes, ep);
             } else {
                 second = ar;
             }
@@ -231,11 +270,22 @@ public final class StepTimeModel {
 
         double overhead = engine.stepOverheadS() + engine.perSeqOverheadS() * b.seqs
                 + (b.prefillTokens > 0 ? engine.eagerLaunchPerLayerS() * (denseLayers + moeLayers) : 0);
-        double time = denseLayers * denseLayer + moeLayers * moeLayer + head + gather + ppComm + overhead;
+        double layerTime = denseLayers * denseLayer + moeLayers * moeLayer;
+        double time = layerTime + head + gather + ppComm + overhead;
         b.timeS = time;
+        b.overheadS = overhead;
+        if (b.stageS.length != pp) b.stageS = new double[pp];
+        double sendEach = pp > 1 ? ppComm / (pp - 1) : 0;
+        for (int s = 0; s < pp; s++) b.stageS[s] = layerTime * stageLayerShare[s] + (s > 0 ? sendEach : 0) + (s == pp - 1 ? head + gather : 0);
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
         // Whole-replica bytes on the wire: every one of the tp GPUs of a stage sends its share of each collective.
         double tpWire = tp * (wireIntraOrInter + (tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, logitBytes, tp) : 0));
+        if (epWire > 0) { // the replica's GPUs' share of the all-to-alls, across nodes for the (ep - g)/ep routed off-node
+            int g = cluster.gpusPerNode();
+            double off = ep > g && cluster.nodes() > 1 ? (double) (ep - g) / ep : 0;
+            b.wireBytesInter += epWire * off;
+            b.wireBytesIntra += epWire * (1 - off);
+        }
         if (tpLink == ppIntraLink) b.wireBytesIntra += tpWire;
         else { // hierarchical: 1/g of the data crosses the NICs
             b.wireBytesInter += tpWire / cluster.gpusPerNode();
