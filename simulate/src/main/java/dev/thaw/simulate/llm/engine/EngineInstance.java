@@ -199,25 +199,29 @@ final class EngineInstance {
      */
     private int admit(int r, int budget, boolean whole, boolean aloneMayExceedBudget) {
         if (t.decoding(r)) return allocate(r, t.computed[r] + 1, watermarkBlocks) ? 1 : -1; // KV arrived from a prefill instance
-        int units = 0;
+        int units = 0, cached = 0;
         long[] h = t.prefixHashes[r];
         if (cache != null && h.length > 0) {
-            units = cache.match(h, (t.prefillTarget(r) - 1) / cache.unitTokens());
-            if (units > 0) {
-                cache.acquire(h, units);
-                t.sharedBlocks[r] = units * cache.unitBlocks();
-                t.computed[r] = units * cache.unitTokens();
+            // Whole trace blocks match; the skipped tokens are counted in whole engine blocks (see PrefixCache).
+            int matched = cache.match(h, h.length);
+            cached = matched == 0 ? 0 : cache.cachedTokens(matched, t.prompt[r], t.prefillTarget(r));
+            if (cached > 0) {
+                units = cache.unitsFor(cached);
+                t.sharedBlocks[r] = cache.acquire(h, units);
+                t.sharedUnits[r] = units;
+                t.computed[r] = cached;
             }
         }
         int remaining = t.prefillTarget(r) - t.computed[r];
         int chunk = whole ? remaining : Math.min(remaining, budget);
         boolean fits = !whole || remaining <= budget || aloneMayExceedBudget;
         if (fits && allocate(r, t.computed[r] + chunk, watermarkBlocks)) {
-            t.cachedTokens[r] += units * (cache == null ? 0 : cache.unitTokens());
+            t.cachedTokens[r] += cached;
             return chunk;
         }
         if (units > 0) cache.release(h, units);
         t.sharedBlocks[r] = 0;
+        t.sharedUnits[r] = 0;
         t.computed[r] = 0;
         return -1;
     }
@@ -256,10 +260,11 @@ final class EngineInstance {
     }
 
     private void releaseBlocks(int r) {
-        if (t.sharedBlocks[r] > 0) cache.release(t.prefixHashes[r], t.sharedBlocks[r] / cache.unitBlocks());
+        if (t.sharedUnits[r] > 0) cache.release(t.prefixHashes[r], t.sharedUnits[r]);
         privateBlocks -= t.blocks[r];
         t.blocks[r] = 0;
         t.sharedBlocks[r] = 0;
+        t.sharedUnits[r] = 0;
     }
 
     private void addRunning(int r, double now) {
@@ -326,13 +331,15 @@ final class EngineInstance {
     private void publishPrefix(int r) {
         long[] h = t.prefixHashes[r];
         if (h.length == 0) return;
-        int held = t.sharedBlocks[r] / cache.unitBlocks();
-        int full = Math.min(h.length, t.prompt[r] / cache.unitTokens());
-        for (int u = held; u < full && t.blocks[r] >= cache.unitBlocks(); u++) {
-            if (!cache.insertPinned(h[u])) break;
-            t.blocks[r] -= cache.unitBlocks();
-            privateBlocks -= cache.unitBlocks();
-            t.sharedBlocks[r] += cache.unitBlocks();
+        int held = t.sharedUnits[r];
+        int all = Math.min(h.length, (t.prompt[r] + cache.unitTokens() - 1) / cache.unitTokens()); // the last may be partial
+        for (int u = held; u < all; u++) {
+            int blocks = cache.blocksOfUnit(u, t.prompt[r]);
+            if (t.blocks[r] < blocks || !cache.insertPinned(h[u], blocks)) break;
+            t.blocks[r] -= blocks;
+            privateBlocks -= blocks;
+            t.sharedBlocks[r] += blocks;
+            t.sharedUnits[r]++;
         }
     }
 

@@ -147,6 +147,14 @@ public final class MoeKernelTable {
 
     public String source() { return source; }
 
+    /** The same table without the shapes {@code drop} accepts (to hold shapes out of a fit). */
+    public MoeKernelTable without(java.util.function.Predicate<Shape> drop, String newSource) {
+        Map<String, double[][]> c = new HashMap<>();
+        for (Routing r : Routing.values())
+            for (Row row : rows) if (row.routing == r && !drop.test(row.shape)) c.putIfAbsent(row.shape.key(r), curves.get(row.shape.key(r)));
+        return new MoeKernelTable(c, rows.stream().filter(row -> !drop.test(row.shape)).toList(), newSource);
+    }
+
     /** Every measured point (after the running maximum), sorted by shape then tokens. */
     public List<Row> rows() { return rows; }
 

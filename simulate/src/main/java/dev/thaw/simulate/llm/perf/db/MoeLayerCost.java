@@ -25,23 +25,28 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MoeLayerCost {
     /** The GPU whose table supplies the efficiency curve of GPUs without their own. */
     public static final String REFERENCE_GPU = "H100-SXM-80GB";
-    private static final Map<String, double[][]> CURVES = new ConcurrentHashMap<>();
+    private static final Map<String, double[]> FITS = new ConcurrentHashMap<>();
 
-    private final MoeKernelTable table; // null: fitted curve only
+    private final MoeKernelTable table; // measured curve (own GPU's, or the reference GPU's), or null
     private final MoeKernelTable.Shape shape;
     private final MoeKernelTable.Routing routing;
-    private final double[] curveX, curveRatio; // log2(tokens per touched expert) -> measured / ideal
+    private final double[] fit; // fitted kernel model (see fitCurve), or null
+    private final double skew; // busiest-rank factor of this plan's ep under the fit
+    private final double refPeak, refBw; // peaks of the GPU a borrowed measurement was taken on (0: own GPU)
     private final double flopsPerTokenPerGpu, bytesPerExpertPerGpu, peak, bw;
     private final int experts, topk;
     private final String source;
 
-    private MoeLayerCost(MoeKernelTable table, MoeKernelTable.Shape shape, MoeKernelTable.Routing routing, double[][] curve,
-                         double flopsPerTokenPerGpu, double bytesPerExpertPerGpu, double peak, double bw, int experts, int topk, String source) {
+    private MoeLayerCost(MoeKernelTable table, MoeKernelTable.Shape shape, MoeKernelTable.Routing routing, double[] fit, int ep,
+                         double refPeak, double refBw, double flopsPerTokenPerGpu, double bytesPerExpertPerGpu, double peak, double bw,
+                         int experts, int topk, String source) {
         this.table = table;
         this.shape = shape;
         this.routing = routing;
-        this.curveX = curve == null ? null : curve[0];
-        this.curveRatio = curve == null ? null : curve[1];
+        this.fit = fit;
+        this.skew = fit == null ? 1 : skewOf(fit, ep);
+        this.refPeak = refPeak;
+        this.refBw = refBw;
         this.flopsPerTokenPerGpu = flopsPerTokenPerGpu;
         this.bytesPerExpertPerGpu = bytesPerExpertPerGpu;
         this.peak = peak;
@@ -61,39 +66,42 @@ public final class MoeLayerCost {
     }
 
     /**
+     * In order: the GPU's own measurement of the exact shape; the reference GPU's measurement of it, scaled by the
+     * ratio of the two GPUs' ideal roofline times at the same tokens (an H200 gets the H100 kernel times with its own
+     * bandwidth and peak); the kernel model fitted on the own table, else on the reference table.
+     *
      * @param own       the GPU's own table, or null
-     * @param reference the table whose fitted efficiency curve serves when {@code own} is null; null with own null
-     *                  gives null
+     * @param reference the table of {@link #REFERENCE_GPU}, or null (both null gives null)
      */
     public static MoeLayerCost of(ModelSpec m, Gpu gpu, ParallelPlan plan, Precision weights, MoeKernelTable.Routing routing,
                                   MoeKernelTable own, MoeKernelTable reference) {
         if (!m.isMoe()) return null;
         int moeTp = plan.ep() <= plan.tp() ? plan.tp() / plan.ep() : 1;
-        MoeKernelTable.Shape shape = null;
-        for (String dtype : dtypes(weights)) {
-            MoeKernelTable.Shape s = new MoeKernelTable.Shape(dtype, m.hidden(), m.expertIntermediate(), m.topK(), m.numExperts(), moeTp, plan.ep());
-            if (own != null && own.covers(s, routing)) { shape = s; break; }
-        }
         double shards = plan.expertShards();
         double expertParams = m.expertParams();
         double flopsPerToken = 2.0 * m.topK() * expertParams / shards;
         double bytesPerExpert = expertParams * weights.bytes() / shards;
         double peakFlops = peakFor(gpu, weights), bwBytes = gpu.memBytesPerS();
-        if (shape != null)
-            return new MoeLayerCost(own, shape, routing, null, flopsPerToken, bytesPerExpert, peakFlops, bwBytes, m.numExperts(), m.topK(),
-                    "measured: " + own.source() + " (" + shape.dtype() + ", moe_tp " + moeTp + ", moe_ep " + plan.ep() + ", " + routing.id + ")");
+        String plane = ", moe_tp " + moeTp + ", moe_ep " + plan.ep() + ", " + routing.id + ")";
+        for (MoeKernelTable t : own != null ? List.of(own) : reference != null ? List.of(reference) : List.<MoeKernelTable>of())
+            for (String dtype : dtypes(weights)) {
+                MoeKernelTable.Shape s = new MoeKernelTable.Shape(dtype, m.hidden(), m.expertIntermediate(), m.topK(), m.numExperts(), moeTp, plan.ep());
+                if (!t.covers(s, routing)) continue;
+                Gpu ref = t == own ? null : referenceGpu();
+                return new MoeLayerCost(t, s, routing, null, plan.ep(), ref == null ? 0 : peakFor(ref, weights), ref == null ? 0 : ref.memBytesPerS(),
+                        flopsPerToken, bytesPerExpert, peakFlops, bwBytes, m.numExperts(), m.topK(),
+                        (ref == null ? "measured: " : "measured on " + REFERENCE_GPU + ", scaled by roofline to " + gpu.id() + ": ")
+                                + t.source() + " (" + s.dtype() + plane);
+            }
         MoeKernelTable fitOn = own != null ? own : reference;
         if (fitOn == null) return null;
-        double[][] curve = CURVES.computeIfAbsent(fitOn.source() + "|" + routing.id, k -> fitCurve(fitOn, routing, gpuFor(fitOn, gpu, own)));
-        return new MoeLayerCost(null, null, routing, curve, flopsPerToken, bytesPerExpert, peakFlops, bwBytes, m.numExperts(), m.topK(),
-                "roofline x efficiency curve fitted on " + fitOn.source() + " (" + routing.id + ")");
+        Gpu fitGpu = fitOn == own ? gpu : referenceGpu();
+        double[] fit = FITS.computeIfAbsent(fitOn.source() + "|" + fitGpu.id() + "|" + routing.id, k -> fitCurve(fitOn, routing, fitGpu));
+        return new MoeLayerCost(null, null, routing, fit, plan.ep(), 0, 0, flopsPerToken, bytesPerExpert, peakFlops, bwBytes, m.numExperts(), m.topK(),
+                "kernel model fitted on " + fitOn.source() + " (" + weights.id() + plane);
     }
 
-    /** The GPU whose peaks the fit divides by: the table's own GPU. */
-    private static Gpu gpuFor(MoeKernelTable table, Gpu target, MoeKernelTable own) {
-        if (own != null) return target;
-        return dev.thaw.simulate.llm.hardware.HardwareCatalog.bundled().get(REFERENCE_GPU);
-    }
+    private static Gpu referenceGpu() { return dev.thaw.simulate.llm.hardware.HardwareCatalog.bundled().get(REFERENCE_GPU); }
 
     private static List<String> dtypes(Precision w) {
         return switch (w) {
@@ -132,52 +140,98 @@ public final class MoeLayerCost {
         return tokens * topk / touched;
     }
 
-    /** Median measured/ideal per bin of log2(tokens per touched expert) (bins of width 1), over BF16 and FP8 fused rows. */
-    static double[][] fitCurve(MoeKernelTable t, MoeKernelTable.Routing routing, Gpu g) {
-        int bins = 16;
-        List<List<Double>> ratios = new ArrayList<>();
-        for (int i = 0; i < bins; i++) ratios.add(new ArrayList<>());
+    /**
+     * The fitted kernel model of one table and routing: {@code floor + skew(ep) x max(FLOPs / (peak x eC x n / (n +
+     * nHalf)), bytes / (bandwidth x eM))}, n = tokens per touched expert. floor, eC, nHalf and eM are fitted by
+     * coordinate descent on the squared log error of the single-rank (moe_ep = 1) rows; skew(ep) is then the median
+     * of (measured - floor) / core over the rows of each measured ep (the busiest rank's excess load), interpolated
+     * in log2(ep). Returns {floor, eC, nHalf, eM, then pairs (ep, skew)}.
+     */
+    static double[] fitCurve(MoeKernelTable t, MoeKernelTable.Routing routing, Gpu g) {
+        List<double[]> single = new ArrayList<>(), multi = new ArrayList<>(); // {F/peak, B/bw, n, ep, seconds}
         for (MoeKernelTable.Row r : t.rows()) {
             MoeKernelTable.Shape s = r.shape();
-            if (r.routing() != routing || s.dtype().equals("int4_wo")) continue;
-            double ideal = ideal(s.hidden(), s.inter(), s.topk(), s.experts(), (double) s.moeTp() * s.moeEp(), precisionOf(s.dtype()), g, r.tokens());
-            double x = Math.log(tokensPerTouchedExpert(s.topk(), s.experts(), r.tokens())) / Math.log(2);
-            int bin = (int) Math.max(0, Math.min(bins - 1, Math.round(x)));
-            ratios.get(bin).add(r.seconds() / ideal);
+            if (r.routing() != routing || s.dtype().equals("int4_wo") || s.moeTp() > 8) continue; // serving uses tp <= 8
+            Precision w = precisionOf(s.dtype());
+            double shards = (double) s.moeTp() * s.moeEp(), params = 3.0 * s.hidden() * s.inter();
+            double touched = s.experts() * (1.0 - Math.pow(1.0 - (double) s.topk() / s.experts(), r.tokens()));
+            double[] row = {2.0 * r.tokens() * s.topk() * params / shards / peakFor(g, w), touched * params * w.bytes() / shards / g.memBytesPerS(),
+                    r.tokens() * (double) s.topk() / touched, s.moeEp(), r.seconds()};
+            (s.moeEp() == 1 ? single : multi).add(row);
         }
-        List<double[]> pts = new ArrayList<>();
-        for (int i = 0; i < bins; i++) {
-            List<Double> l = ratios.get(i);
-            if (l.isEmpty()) continue;
-            double[] a = l.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double med = a.length % 2 == 1 ? a[a.length / 2] : 0.5 * (a[a.length / 2 - 1] + a[a.length / 2]);
-            pts.add(new double[] {i, Math.max(1.0, med)});
+        if (single.isEmpty()) throw new IllegalArgumentException("MoE table " + t.source() + " has no single-rank " + routing.id + " rows to fit");
+        double[] p = {20e-6, 0.7, 16, 0.85};
+        double[] step = {2, 1.25, 2, 1.25};
+        double best = logError(single, p);
+        for (int it = 0; it < 60; it++) {
+            boolean improved = false;
+            for (int k = 0; k < p.length; k++)
+                for (double f : new double[] {step[k], 1 / step[k]}) {
+                    double[] q = p.clone();
+                    q[k] *= f;
+                    if (q[1] > 1 || q[3] > 1) continue; // efficiencies are fractions of peak
+                    double e = logError(single, q);
+                    if (e < best) { best = e; p = q; improved = true; }
+                }
+            if (!improved) for (int k = 0; k < step.length; k++) step[k] = Math.sqrt(step[k]);
         }
-        if (pts.isEmpty()) throw new IllegalArgumentException("MoE table " + t.source() + " has no " + routing.id + " rows to fit");
-        double[] x = new double[pts.size()], y = new double[pts.size()];
-        for (int i = 0; i < x.length; i++) { x[i] = pts.get(i)[0]; y[i] = pts.get(i)[1]; }
-        return new double[][] {x, y};
+        java.util.TreeMap<Integer, List<Double>> byEp = new java.util.TreeMap<>();
+        for (double[] r : multi) byEp.computeIfAbsent((int) r[3], k -> new ArrayList<>()).add((r[4] - p[0]) / core(r, p));
+        double[] out = new double[4 + 2 * (byEp.size() + 1)];
+        System.arraycopy(p, 0, out, 0, 4);
+        out[4] = 1;
+        out[5] = 1;
+        int i = 6;
+        for (var e : byEp.entrySet()) {
+            double[] a = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            out[i++] = e.getKey();
+            out[i++] = Math.max(1.0, a[a.length / 2]);
+        }
+        return out;
     }
+
+    private static double core(double[] r, double[] p) {
+        return Math.max(r[0] / (p[1] * r[2] / (r[2] + p[2])), r[1] / p[3]);
+    }
+
+    private static double logError(List<double[]> rows, double[] p) {
+        double e = 0;
+        for (double[] r : rows) {
+            double d = Math.log((p[0] + core(r, p)) / r[4]);
+            e += d * d;
+        }
+        return e;
+    }
+
+    private static double log2(double v) { return Math.log(v) / Math.log(2); }
 
     /** Seconds of one MoE layer (routed experts) for {@code tokens} tokens entering it. */
     public double seconds(double tokens) {
         if (tokens <= 0) return 0;
-        if (table != null) return table.seconds(shape, routing, tokens);
         double touched = experts * (1.0 - Math.pow(1.0 - (double) topk / experts, tokens));
-        double ideal = Math.max(tokens * flopsPerTokenPerGpu / peak, touched * bytesPerExpertPerGpu / bw);
-        double x = Math.log(tokens * topk / touched) / Math.log(2);
-        return ideal * ratio(x);
+        if (table != null) {
+            double measured = table.seconds(shape, routing, tokens);
+            if (refPeak == 0) return measured;
+            double ideal = Math.max(tokens * flopsPerTokenPerGpu / peak, touched * bytesPerExpertPerGpu / bw);
+            double refIdeal = Math.max(tokens * flopsPerTokenPerGpu / refPeak, touched * bytesPerExpertPerGpu / refBw);
+            return measured * ideal / refIdeal;
+        }
+        double n = tokens * topk / touched;
+        double core = Math.max(tokens * flopsPerTokenPerGpu / peak / (fit[1] * n / (n + fit[2])), touched * bytesPerExpertPerGpu / bw / fit[3]);
+        return fit[0] + skew * core;
     }
 
-    private double ratio(double x) {
-        int n = curveX.length;
-        if (x <= curveX[0]) return curveRatio[0];
-        if (x >= curveX[n - 1]) return curveRatio[n - 1];
-        int i = Arrays.binarySearch(curveX, x);
-        if (i >= 0) return curveRatio[i];
-        int hi = -i - 1, lo = hi - 1;
-        double f = (x - curveX[lo]) / (curveX[hi] - curveX[lo]);
-        return curveRatio[lo] + f * (curveRatio[hi] - curveRatio[lo]);
+    /** skew(ep) of a fit: linear in log2(ep) between measured degrees, clamped at the ends. */
+    private static double skewOf(double[] fit, int ep) {
+        double x = log2(ep);
+        double px = 0, py = 1;
+        for (int i = 4; i < fit.length; i += 2) {
+            double xi = log2(fit[i]), yi = fit[i + 1];
+            if (x <= xi) return xi == px ? yi : py + (x - px) / (xi - px) * (yi - py);
+            px = xi;
+            py = yi;
+        }
+        return py;
     }
 
     /** True when the exact shape is measured on this GPU. */
