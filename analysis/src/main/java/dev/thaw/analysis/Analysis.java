@@ -58,6 +58,9 @@ public final class Analysis {
          */
         public void write(Path dir) throws IOException {
             Files.createDirectories(dir);
+            // a re-run into the same folder must not leave the figures and tables of an earlier run behind
+            clearFiles(dir.resolve("tables"));
+            clearFiles(dir.resolve("figures"));
             for (ResultTable t : tables) {
                 t.writeCsv(dir.resolve("tables").resolve(t.name() + ".csv"));
                 TableFiles.writeParquet(t, dir.resolve("tables").resolve(t.name() + ".parquet"));
@@ -91,6 +94,14 @@ public final class Analysis {
                             sb.append("best fit ").append(target).append(": ").append(b.family()).append(' ').append(round(b.params()))
                                     .append(String.format(" (KS %.3f)%n", b.ks()))));
             return sb.toString();
+        }
+    }
+
+    /** Deletes the plain files directly under {@code dir} (the folder itself and any subfolder stay). */
+    private static void clearFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.delete(f);
         }
     }
 

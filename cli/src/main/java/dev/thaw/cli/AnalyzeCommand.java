@@ -80,6 +80,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             case "end" -> UtilityAggregator.RequestPoint.END;
             default -> throw new IllegalArgumentException("--request-point must be start or end");
         };
+        Checks.nonNegative("--keep-alive", keepAlive);
+        Checks.range("--keep-alive", keepAlive, 0, 366 * 86400.0, "at most a year");
+        Checks.rangeOrNull("--threads", threads, 1, 1024, null);
+        OutputGuard.folder(out, paths);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long t0 = System.nanoTime();
         Analysis.Result r;
@@ -88,10 +92,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     (rows, done, total) -> bar.stepTo(rows, "files " + done + "/" + total));
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (r.summary().get("rows") instanceof Number rows && rows.longValue() == 0) {
+            Object ignored = r.summary().get("ignored_inputs");
+            throw new dev.thaw.ingest.BadInputException(String.join(" ", paths), 0, null, null,
+                    "no rows analysed" + (ignored == null ? " (the input holds a header but no rows)" : ": inputs not usable: " + ignored));
+        }
         Map<String, Object> summary = new java.util.LinkedHashMap<>(r.summary());
         summary.put("wall_s", secs);
         r = new Analysis.Result(summary, r.fits(), r.tables());
-        r.write(out);
+        // Written beside the output and renamed: an interrupted or failed run leaves no half-written folder.
+        Path stage = dev.thaw.ingest.write.TempFiles.folderBeside(out);
+        try {
+            r.write(stage);
+            OutputGuard.written(stage);
+            dev.thaw.ingest.write.AtomicFiles.moveIntoPlace(stage, out);
+        } catch (RuntimeException | java.io.IOException e) {
+            dev.thaw.ingest.write.TempFiles.delete(stage);
+            throw e;
+        }
         if (json) {
             System.out.println(Analysis.json(summary));
         } else {

@@ -98,6 +98,17 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
 
     @Override public Integer call() throws Exception {
+        Checks.range("--gpus", gpus, 1, SimulateCommand.MAX_GPUS, "a cluster of at most " + SimulateCommand.MAX_GPUS + " GPUs");
+        Checks.range("--nodes", nodes, 1, gpus, "at least one GPU per node");
+        Checks.rangeOrNull("--threads", threads, 1, 1024, null);
+        Checks.range("--top", top, 1, 1_000_000, null);
+        Checks.range("--rate-scale", rateScale, 1e-9, 1e6, null);
+        Checks.positive("--slo-ttft-ms", sloTtftMs);
+        Checks.positive("--slo-tpot-ms", sloTpotMs);
+        Checks.range("--replica-concurrency", replicaConcurrency, 1, 1 << 20, null);
+        for (Integer v : maxNumSeqs) Checks.range("--max-num-seqs", v, 1, 1 << 20, null);
+        for (Integer v : maxBatchedTokens) Checks.range("--max-batched-tokens", v, 1, 1 << 26, null);
+        if (output != null) OutputGuard.file(output, java.util.Arrays.asList(source.trace, hardwareCatalog));
         if (gpus < 1 || nodes < 1 || gpus % nodes != 0) throw new IllegalArgumentException(gpus + " GPUs cannot be split evenly over " + nodes + " nodes");
         if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
         if (maxRateTop < 1) throw new IllegalArgumentException("--max-rate-top must be at least 1");
@@ -117,6 +128,8 @@ public final class SearchCommand implements Callable<Integer> {
                 !tpAcrossNodes, !noUneven, disaggregation);
         Workload w = new Workload(source.trace != null ? String.valueOf(source.trace.getFileName()) : source.workload,
                 source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed));
+        if (w.size() == 0) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
+                "holds no requests (a header but no rows?): nothing to search over");
         if (rateScale != 1) w = w.rateScaled(rateScale);
 
         if (autoscale) return autoscaleSearch(spec, catalog, slo, w);
@@ -183,7 +196,26 @@ public final class SearchCommand implements Callable<Integer> {
         out.put("plans_simulated", outcome.ranking().size());
         List<Object> ranking = new ArrayList<>();
         for (var r : outcome.ranking()) ranking.add(r.toJsonMap());
-        out.put("best", ranking.isEmpty() ? null : ranking.get(0));
+        if (!ranking.isEmpty()) {
+            // the chosen configuration over time, for the report: replicas up, requests waiting, cold starts
+            @SuppressWarnings("unchecked") Map<String, Object> best = new LinkedHashMap<>((Map<String, Object>) ranking.get(0));
+            best.put("timeline", dev.thaw.simulate.autoscale.ScalingTimeline.of(outcome.ranking().get(0).result().detail(), 400).toJsonMap());
+            out.put("best", best);
+        } else {
+            out.put("best", null);
+        }
+        // every configuration on the two objectives the report plots (the ranking lists only the top ones)
+        List<Object> configurations = new ArrayList<>();
+        for (var r : outcome.ranking()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("config", r.result().label());
+            c.put("plan", r.candidate().plan().toString());
+            c.put("goodput_per_dollar", r.result().goodputPerDollar());
+            c.put("ttft_p99_s", r.result().ttftS().p99());
+            c.put("replica_cold_starts", r.result().replicaStarts());
+            configurations.add(c);
+        }
+        out.put("configurations", configurations);
         out.put("ranking", ranking.subList(0, Math.min(top, ranking.size())));
         out.put("pareto_front", outcome.ranking().stream().filter(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::pareto).map(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::toJsonMap).toList());
         out.put("skipped", outcome.skipped());
@@ -283,12 +315,13 @@ public final class SearchCommand implements Callable<Integer> {
         }
         Path abs = out.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".search", ".tmp");
+        Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(abs.getParent(), ".search", ".tmp"));
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+            dev.thaw.ingest.write.TempFiles.release(tmp);
         }
     }
 

@@ -77,10 +77,26 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--json", description = "Print one JSON object with the metrics on stdout.") boolean json;
 
+    /** Largest cluster simulated: beyond it the per-GPU state would not fit in memory. */
+    static final int MAX_GPUS = 65536;
+
     @Override public Integer call() throws Exception {
+        Checks.range("--gpus", gpus, 1, MAX_GPUS, "a cluster of at most " + MAX_GPUS + " GPUs");
+        Checks.range("--nodes", nodes, 1, gpus, "at least one GPU per node");
+        if (gpus % nodes != 0) throw new IllegalArgumentException(gpus + " GPUs cannot be split evenly over " + nodes + " nodes (--gpus, --nodes)");
+        Checks.rangeOrNull("--max-num-seqs", maxNumSeqs, 1, 1 << 20, null);
+        Checks.rangeOrNull("--max-batched-tokens", maxBatchedTokens, 1, 1 << 26, null);
+        Checks.rangeOrNull("--block-size", blockSize, 1, 4096, null);
+        if (gpuMemoryUtilization != null) Checks.range("--gpu-memory-utilization", gpuMemoryUtilization, 1e-3, 1, "a share of the GPU's memory");
+        Checks.positive("--slo-ttft-ms", sloTtftMs);
+        Checks.positive("--slo-tpot-ms", sloTpotMs);
+        Checks.range("--prefill-replicas", prefillReplicas, 0, gpus, null);
+        if (requestsOut != null) OutputGuard.file(requestsOut, java.util.Arrays.asList(source.trace, hardwareCatalog, gemmTable));
         HardwareCatalog catalog = hardwareCatalog != null ? HardwareCatalog.withUserFile(hardwareCatalog) : HardwareCatalog.bundled();
         Cluster cluster = Cluster.of(catalog.get(gpu), gpus, nodes);
         ParallelPlan p = plan != null ? ParallelPlan.parse(plan) : new ParallelPlan(1, gpus, 1);
+        if (p.gpus() != gpus)
+            throw new IllegalArgumentException("--plan " + plan + " uses " + p.gpus() + " of the " + gpus + " GPUs (dp x tp x pp must equal --gpus)");
         EngineProfile e = EngineProfile.named(engine);
         if (maxNumSeqs != null) e = e.withMaxNumSeqs(maxNumSeqs);
         if (maxBatchedTokens != null) e = e.withMaxBatchedTokens(maxBatchedTokens);
@@ -104,6 +120,8 @@ public final class SimulateCommand implements Callable<Integer> {
             return ThawCommand.FAILED;
         }
         List<LlmRequest> reqs = source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed);
+        if (reqs.isEmpty()) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
+                "holds no requests (a header but no rows?): nothing to simulate");
         System.err.printf(Locale.ROOT, "thaw simulate: %s on %d x %s, %s, %s, %d requests%n", cfg.model(), gpus, cluster.gpu().id(), p, e.name(), reqs.size());
         ServingResult r = ServingSimulator.run(cfg, reqs);
         if (requestsOut != null) r.requestLog().write(requestsOut);

@@ -91,12 +91,13 @@ public record Fits(List<Model> models, Mmpp mmpp, Diurnal diurnal) {
     public void write(Path path) throws IOException {
         Path abs = path.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp"));
         try {
             Files.writeString(tmp, toJson());
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+            dev.thaw.ingest.write.TempFiles.release(tmp);
         }
     }
 
