@@ -239,7 +239,7 @@ public final class StepTimeModel {
                 double a2aBytes = a2aBytesPerGpu(t);
                 epComm = 2 * comm.collective(CommModel.Op.ALL_TO_ALL, a2aBytes, ep, cluster);
                 second = epComm;
-                epWire = tp * moeLayers * 2 * CommModel.wireBytesPerGpu(CommModel.Op.ALL_TO_ALL, a2aBytes, ep);
+                epWire = tp * moeLayers * 2 * a2aBytes; // every copy, before taking out those that stay on the GPU
             } else {
                 second = ar;
             }
@@ -280,11 +280,10 @@ public final class StepTimeModel {
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
         // Whole-replica bytes on the wire: every one of the tp GPUs of a stage sends its share of each collective.
         double tpWire = tp * (wireIntraOrInter + (tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, logitBytes, tp) : 0));
-        if (epWire > 0) { // the replica's GPUs' share of the all-to-alls, across nodes for the (ep - g)/ep routed off-node
-            int g = cluster.gpusPerNode();
-            double off = ep > g && cluster.nodes() > 1 ? (double) (ep - g) / ep : 0;
-            b.wireBytesInter += epWire * off;
-            b.wireBytesIntra += epWire * (1 - off);
+        if (epWire > 0) { // of the copies to the ep GPUs: 1/ep stay, those for GPUs on other nodes cross the NICs
+            int g = Math.min(ep, cluster.gpusPerNode());
+            b.wireBytesInter += epWire * (ep - g) / ep;
+            b.wireBytesIntra += epWire * (g - 1) / ep;
         }
         if (tpLink == ppIntraLink) b.wireBytesIntra += tpWire;
         else { // hierarchical: 1/g of the data crosses the NICs
