@@ -184,8 +184,13 @@ public final class GenerateCommand implements Callable<Integer> {
             writeLlm(LlmEndpoints.requests(t, tokens, null, seed + 1), m);
         } else {
             double[] d = new double[t.length];
-            int[] f = new int[t.length];
-            writeInvocations(new InvocationTrace(t, f, d, new String[] {"fitted"}), m);
+            if (fits.population() != null) {
+                // each arrival goes to a function drawn by its share of the source's invocations
+                m.put("functions_in_population", fits.population().ids().length);
+                writeInvocations(new InvocationTrace(t, fits.population().assign(t.length, seed + 2), d, fits.population().ids()), m);
+            } else {
+                writeInvocations(new InvocationTrace(t, new int[t.length], d, new String[] {"fitted"}), m);
+            }
         }
     }
 
