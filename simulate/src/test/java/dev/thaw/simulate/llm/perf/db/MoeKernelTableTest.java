@@ -76,8 +76,9 @@ class MoeKernelTableTest {
 
     /**
      * Leave-one-model-out: the kernel model fitted on the H100 table without a model's shape predicts that shape's
-     * measured times (1 to 16K tokens, TP 1/2/8 and EP 2/8, BF16 and FP8, all three routings) better than the old
-     * analytic expert model with its guessed efficiencies and 1.15 imbalance (StepTimeModel without a MoE cost).
+     * measured times (1 to 16K tokens, TP 1/2/8 and EP 2/8, BF16 and FP8, all three routings) better than the
+     * analytic expert model with dense GEMM efficiencies and the guessed 1.15 imbalance (StepTimeModel without a MoE
+     * cost or perf database).
      */
     @Test void fittedKernelModelPredictsHeldOutModelsBetterThanTheGuessedConstants() {
         double fitted = 0, analytic = 0;
@@ -94,7 +95,7 @@ class MoeKernelTableTest {
                         MoeLayerCost fit = MoeLayerCost.of(m, H100_GPU, plan, w, r, null, held);
                         assertFalse(fit.measured());
                         StepTimeModel old = new StepTimeModel(m, Cluster.of(H100_GPU, 8, 1), plan, new Quantization(w, Precision.BF16),
-                                EngineProfile.vllmV1(), Calibration.DEFAULT, new CommModel(), null, null);
+                                EngineProfile.vllmV1(), Calibration.DEFAULT, new CommModel(), null, null, null);
                         for (int t = 1; t <= 16384; t *= 2) {
                             double measured = truth.seconds(t);
                             BatchShape b = new BatchShape();
