@@ -54,6 +54,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Pod utility: last request at its end (default) or start.")
     String requestPoint;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark: local[N], spark://host:port, yarn or k8s://... (thaw-spark module; same summary.json).")
+    String spark;
+
     @Option(names = "--json", description = "Print summary.json on stdout.")
     boolean json;
 
@@ -91,9 +95,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long t0 = System.nanoTime();
         Analysis.Result r;
+        Analysis.Options options = new Analysis.Options(paths, format, whats, groupings, n, keepAlive, cs, rp);
         try (ProgressDisplay bar = new ProgressDisplay("analyze", -1, "rows", quiet)) {
-            r = Analysis.run(new Analysis.Options(paths, format, whats, groupings, n, keepAlive, cs, rp),
-                    (rows, done, total) -> bar.stepTo(rows, "files " + done + "/" + total));
+            if (spark == null) {
+                r = Analysis.run(options, (rows, done, total) -> bar.stepTo(rows, "files " + done + "/" + total));
+            } else {
+                try (ScaleOut cluster = ScaleOut.provider().connect(spark, bar::stepTo)) {
+                    r = Analysis.run(options, Analysis.Progress.NONE, cluster.passRunner());
+                }
+            }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.summary().get("rows") instanceof Number rows && rows.longValue() == 0) {
