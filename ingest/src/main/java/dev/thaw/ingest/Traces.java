@@ -87,8 +87,9 @@ public final class Traces {
                     continue;
                 }
             }
-            byFormat.computeIfAbsent(fmt.id(), k -> new ArrayList<>()).add(f);
-            formats.put(fmt.id(), fmt);
+            String key = key(fmt);
+            byFormat.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            formats.put(key, fmt);
         }
         List<Group> groups = new ArrayList<>();
         byFormat.forEach((id, list) -> groups.add(new Group(formats.get(id), list, false)));
@@ -110,8 +111,8 @@ public final class Traces {
                     List<String> names = dev.thaw.ingest.text.ColumnarCells.columnNames(t);
                     TraceFormat fmt = forced != null ? forced : Formats.detect(names).orElse(null);
                     if (fmt != null) {
-                        foreign.computeIfAbsent(fmt.id(), k -> new ArrayList<>()).add(t);
-                        formats.put(fmt.id(), fmt);
+                        foreign.computeIfAbsent(key(fmt), k -> new ArrayList<>()).add(t);
+                        formats.put(key(fmt), fmt);
                         continue;
                     }
                     // Among other files (a folder, a glob), a table of no known trace format is left out and named,
@@ -141,6 +142,9 @@ public final class Traces {
             return null;  // DECIMAL as bytes, INT96, BOOLEAN, lists: not thaw's own, decoded as cells
         }
     }
+
+    /** Files of one format in its published layout and in thaw's own CSV are decoded differently: separate groups. */
+    private static String key(TraceFormat f) { return f instanceof ThawCsvFormat ? f.id() + "#thaw-csv" : f.id(); }
 
     private static String abbreviate(List<String> header) {
         return header.size() <= 8 ? header.toString() : header.subList(0, 8) + " (+" + (header.size() - 8) + " more)";
