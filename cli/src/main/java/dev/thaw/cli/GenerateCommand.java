@@ -5,6 +5,7 @@ import dev.thaw.ingest.write.Ingest;
 import dev.thaw.ingest.write.OutputKind;
 import dev.thaw.workload.arrival.ArrivalModel;
 import dev.thaw.workload.arrival.Arrivals;
+import dev.thaw.workload.calibrate.CalibrationCurves;
 import dev.thaw.workload.calibrate.CalibrationReport;
 import dev.thaw.workload.calibrate.Calibrator;
 import dev.thaw.workload.calibrate.FittedModels;
@@ -128,7 +129,15 @@ public final class GenerateCommand implements Callable<Integer> {
                 Calibrator.Result r = Calibrator.run(src, seed, dur, SimpleBurstinessStats.INSTANCE);
                 m.put("model", Map.of("family", "batch-mmpp2", "rate0", r.fit().epochs().rate0(), "rate1", r.fit().epochs().rate1(),
                         "q01", r.fit().epochs().q01(), "q10", r.fit().epochs().q10(), "mean_batch", r.fit().model().meanBatchSize()));
-                m.put("calibration", Map.of("fitted", r.fitted().toMap(), "poisson", r.poisson().toMap()));
+                Map<String, Object> cal = new LinkedHashMap<>();
+                cal.put("fitted", r.fitted().toMap());
+                cal.put("poisson", r.poisson().toMap());
+                Map<String, double[]> traces = new LinkedHashMap<>();
+                traces.put("source", src);
+                traces.put("fitted", r.fittedArrivals());
+                traces.put("poisson", r.poissonArrivals());
+                cal.put("curves", CalibrationCurves.of(traces, SimpleBurstinessStats.INSTANCE));
+                m.put("calibration", cal);
                 reqs = LlmEndpoints.requests(Arrivals.until(r.fit().model(), seed, dur), GaussianCopulaTokens.fit(reqs), null, seed + 1);
             } else {
                 if (window != null) { double[] w = window(); reqs = LlmReplay.window(reqs, w[0], w[1]); }
@@ -177,8 +186,13 @@ public final class GenerateCommand implements Callable<Integer> {
             writeLlm(LlmEndpoints.requests(t, tokens, null, seed + 1), m);
         } else {
             double[] d = new double[t.length];
-            int[] f = new int[t.length];
-            writeInvocations(new InvocationTrace(t, f, d, new String[] {"fitted"}), m);
+            if (fits.population() != null) {
+                // each arrival goes to a function drawn by its share of the source's invocations
+                m.put("functions_in_population", fits.population().ids().length);
+                writeInvocations(new InvocationTrace(t, fits.population().assign(t.length, seed + 2), d, fits.population().ids()), m);
+            } else {
+                writeInvocations(new InvocationTrace(t, new int[t.length], d, new String[] {"fitted"}), m);
+            }
         }
     }
 

@@ -196,7 +196,26 @@ public final class SearchCommand implements Callable<Integer> {
         out.put("plans_simulated", outcome.ranking().size());
         List<Object> ranking = new ArrayList<>();
         for (var r : outcome.ranking()) ranking.add(r.toJsonMap());
-        out.put("best", ranking.isEmpty() ? null : ranking.get(0));
+        if (!ranking.isEmpty()) {
+            // the chosen configuration over time, for the report: replicas up, requests waiting, cold starts
+            @SuppressWarnings("unchecked") Map<String, Object> best = new LinkedHashMap<>((Map<String, Object>) ranking.get(0));
+            best.put("timeline", dev.thaw.simulate.autoscale.ScalingTimeline.of(outcome.ranking().get(0).result().detail(), 400).toJsonMap());
+            out.put("best", best);
+        } else {
+            out.put("best", null);
+        }
+        // every configuration on the two objectives the report plots (the ranking lists only the top ones)
+        List<Object> configurations = new ArrayList<>();
+        for (var r : outcome.ranking()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("config", r.result().label());
+            c.put("plan", r.candidate().plan().toString());
+            c.put("goodput_per_dollar", r.result().goodputPerDollar());
+            c.put("ttft_p99_s", r.result().ttftS().p99());
+            c.put("replica_cold_starts", r.result().replicaStarts());
+            configurations.add(c);
+        }
+        out.put("configurations", configurations);
         out.put("ranking", ranking.subList(0, Math.min(top, ranking.size())));
         out.put("pareto_front", outcome.ranking().stream().filter(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::pareto).map(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::toJsonMap).toList());
         out.put("skipped", outcome.skipped());
