@@ -94,6 +94,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
     @Option(names = "--autoscale", description = "Serverless-style search: rank (replica plan, keep-alive policy, min/max replicas) by goodput per dollar, replicas scaling out and in with demand and paying cold starts (weight loading).") boolean autoscale;
     @Option(names = "--replica-concurrency", defaultValue = "64", description = "With --autoscale: requests one replica serves before another starts (default ${DEFAULT-VALUE}).") int replicaConcurrency;
+    @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Measured kernel times for every GPU searched: an AIConfigurator or Vidur layout folder, or none for the fitted roofline curves (default: each GPU's bundled database where there is one).")
+    String perfDb;
     @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
 
@@ -132,9 +134,11 @@ public final class SearchCommand implements Callable<Integer> {
                 "holds no requests (a header but no rows?): nothing to search over");
         if (rateScale != 1) w = w.rateScaled(rateScale);
 
-        if (autoscale) return autoscaleSearch(spec, catalog, slo, w);
+        var kernels = SimulateCommand.perfDbSource(perfDb);
+        if (autoscale) return autoscaleSearch(spec, catalog, slo, w, kernels);
 
-        PlanEvaluator ev = new CachedEvaluator(ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo));
+        ServingPlanEvaluator serving = ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo, kernels);
+        PlanEvaluator ev = new CachedEvaluator(serving);
         SearchOptions opts = SearchOptions.defaults().withPruning(!noPrune).withPareto(pareto != null);
         if (threads != null) opts = opts.withThreads(threads);
         PlanSearch search = new PlanSearch(ev, opts);
@@ -155,6 +159,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchResult r = search.search(space, w, objectives, baselines);
         List<PlanOutcome> front = pareto != null ? ParetoFront.of(r.ranking(), objectives.get(0), objectives.get(1)) : null;
         Map<String, Object> out = SearchJson.of(r, slo, top, front);
+        out.put("perf_db", String.join("; ", clusters.stream().map(c -> clusters.size() > 1 ? c.gpu() + ": " + serving.perfDb(c) : serving.perfDb(c)).distinct().toList()));
         if (maxRate && r.best() != null) out.put("max_rate", maxRates(ev, r, w, slo));
         Object clean = finite(out);
 
@@ -175,11 +180,11 @@ public final class SearchCommand implements Callable<Integer> {
      * Serverless LLM serving: every replica layout that fits (tp x pp within a node) x keep-alive policy x scale to
      * zero or one warm replica, up to as many replicas as the cluster holds, ranked by goodput per dollar.
      */
-    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w) {
+    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w, dev.thaw.simulate.llm.perf.db.PerfDbSource kernels) {
         var gpuSpec = catalog.get(gpu);
         var cluster = dev.thaw.simulate.llm.hardware.Cluster.of(gpuSpec, gpus, nodes);
         var base = dev.thaw.simulate.llm.ServingConfig.of(spec, cluster, new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1))
-                .withEngine(EngineProfile.named(engine)).withSlo(slo);
+                .withEngine(EngineProfile.named(engine)).withSlo(slo).withPerfDb(kernels);
         List<dev.thaw.simulate.llm.ParallelPlan> plans = new ArrayList<>();
         for (int tp = 1; tp <= gpus / nodes; tp *= 2) plans.add(new dev.thaw.simulate.llm.ParallelPlan(1, tp, 1));
         List<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> candidates = new ArrayList<>();
@@ -221,6 +226,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.put("skipped", outcome.skipped());
         out.put("baselines", Map.of());
         out.put("search_wall_s", outcome.wallS());
+        out.put("perf_db", dev.thaw.simulate.llm.ServingSimulator.stepTimeModel(base).perfDb());
         Object clean = finite(out);
         if (json) {
             JsonOut.print(clean);
