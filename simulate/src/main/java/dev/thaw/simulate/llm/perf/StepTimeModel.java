@@ -59,6 +59,7 @@ public final class StepTimeModel {
     private final ModelKernels kernels;
     private final EfficiencyCurves curves;
     private final boolean dbAllReduce; // the communication model is the analytic default: kernels cost the TP all-reduce
+    private final double arWirePerByte, gatherWirePerByte; // bytes each GPU sends per byte of all-reduce / logits all-gather
 
     /** With the bundled perf database of the cluster's GPU where there is one. */
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
@@ -126,6 +127,8 @@ public final class StepTimeModel {
         this.kernels = new ModelKernels(m, tp, oneNode, q.weights(), q.kv(), g, gemmPeak, db, curves,
                 l.name().startsWith("NVLink") ? l.bandwidthGBs() * 1e9 : 0);
         this.dbAllReduce = comm.getClass() == CommModel.class;
+        this.arWirePerByte = CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, 1.0, tp);
+        this.gatherWirePerByte = CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, 1.0, tp);
     }
 
     /** What costs the kernels: the perf database's name, or the fitted curves (the results' "perf_db"). */
@@ -179,7 +182,7 @@ public final class StepTimeModel {
         double ar = tp > 1 && dbAllReduce ? kernels.allReduceS(t) : Double.NaN;
         if (tp > 1 && Double.isNaN(ar)) ar = comm.collective(CommModel.Op.ALL_REDUCE, arBytes, tp, cluster);
         if (tp <= 1) ar = 0;
-        double arWire = tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, arBytes, tp) : 0;
+        double arWire = arWirePerByte * arBytes;
 
         int layers = denseLayers + moeLayers;
         double common = proj + dec + pre + ar;
@@ -254,7 +257,7 @@ public final class StepTimeModel {
         b.timeS = time;
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
         // Whole-replica bytes on the wire: every one of the tp GPUs of a stage sends its share of each collective.
-        double tpWire = tp * (wireIntraOrInter + (tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, logitBytes, tp) : 0));
+        double tpWire = tp * (wireIntraOrInter + gatherWirePerByte * logitBytes);
         if (tpLink == ppIntraLink) b.wireBytesIntra += tpWire;
         else { // hierarchical: 1/g of the data crosses the NICs
             b.wireBytesInter += tpWire / cluster.gpusPerNode();
