@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Local thaw vs thaw on Spark local[2], same machine, same run (issue 12): the cold-start analysis and the
-# per-request arrivals + pod-utility analysis over ROWS generated rows (PodTraceGenerator, seed 42, written under
-# /tmp and deleted afterwards). Prints wall times, the overhead ratio, peak RSS, and checks that both runs wrote
+# Local thaw vs thaw on Spark local[2], same machine, same run (issue 12): thaw analyze (cold starts, per-request
+# arrivals, pod utility, fits) over ROWS generated rows (PodTraceGenerator, seed 42: about 1 cold start per 25
+# requests, 5 regions x DAYS days, CSV written under /tmp and deleted afterwards). Prints wall times, the overhead ratio, peak RSS, and checks that both runs wrote
 # the same summary.json. Usage: bench/spark-vs-local.sh [ROWS] [DAYS]   (from the repository root)
 set -euo pipefail
 rows="${1:-50000000}"
@@ -35,12 +35,8 @@ PY
 }
 ratio() { python3 -c "import sys; print(f'overhead ratio spark/local: {float(open(sys.argv[2]).read())/float(open(sys.argv[1]).read()):.2f}x')" "$work/$1.wall" "$work/$2.wall"; }
 
-echo "== cold starts ($(find "$work/data/cold_start" -name '*.csv' | wc -l) files)"
-run cold-local "$work/data/cold_start" --what coldstarts
-run cold-spark "$work/data/cold_start" --what coldstarts --spark 'local[2]'
-same cold-local cold-spark; ratio cold-local cold-spark
-echo "== per-request arrivals + pod utility ($(find "$work/data/per_request" -name '*.csv' | wc -l) request files with the cold starts)"
-run req-local "$work/data" --what arrivals,utility
-run req-spark "$work/data" --what arrivals,utility --spark 'local[2]'
-same req-local req-spark; ratio req-local req-spark
-grep -h '"rows"' "$work"/cold-local/summary.json "$work"/req-local/summary.json | head -2
+echo "== thaw analyze DATA (cold starts, per-request arrivals, pod utility, fits): $(find "$work/data/cold_start" -name '*.csv' | wc -l) cold-start files, $(find "$work/data/per_request" -name '*.csv' | wc -l) request files"
+run local "$work/data"
+run spark "$work/data" --spark 'local[2]'
+same local spark; ratio local spark
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('rows', d['rows'], 'cold starts', d['coldstarts']['count'], 'pods', d.get('pod_utility',{}).get('pods'))" "$work/local/summary.json"
