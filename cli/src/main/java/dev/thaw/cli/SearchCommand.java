@@ -94,6 +94,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
     @Option(names = "--autoscale", description = "Serverless-style search: rank (replica plan, keep-alive policy, min/max replicas) by goodput per dollar, replicas scaling out and in with demand and paying cold starts (weight loading).") boolean autoscale;
     @Option(names = "--replica-concurrency", defaultValue = "64", description = "With --autoscale: requests one replica serves before another starts (default ${DEFAULT-VALUE}).") int replicaConcurrency;
+    @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Measured kernel times for every GPU searched: an AIConfigurator or Vidur layout folder, or none for the fitted roofline curves (default: each GPU's bundled database where there is one).")
+    String perfDb;
     @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
     @Option(names = "--spark", paramLabel = "MASTER", description = "Simulate the candidate plans as Spark tasks: local[N], spark://host:port, yarn, k8s://... "
@@ -101,8 +103,9 @@ public final class SearchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
     /** What simulating a plan needs, built from the options alone: a cluster's executors rebuild it from the same arguments. */
-    record Setup(HardwareCatalog catalog, ModelSpec spec, Slo slo, List<ClusterChoice> clusters, Workload workload) {
-        PlanEvaluator evaluator() { return new CachedEvaluator(ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo)); }
+    record Setup(HardwareCatalog catalog, ModelSpec spec, Slo slo, List<ClusterChoice> clusters, Workload workload,
+                 dev.thaw.simulate.llm.perf.db.PerfDbSource kernels) {
+        ServingPlanEvaluator serving() { return ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo, kernels); }
     }
 
     Setup setup() {
@@ -117,7 +120,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (w.size() == 0) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
                 "holds no requests (a header but no rows?): nothing to search over");
         if (rateScale != 1) w = w.rateScaled(rateScale);
-        return new Setup(catalog, spec, slo, List.copyOf(clusters), w);
+        return new Setup(catalog, spec, slo, List.copyOf(clusters), w, SimulateCommand.perfDbSource(perfDb));
     }
 
     /**
@@ -133,7 +136,7 @@ public final class SearchCommand implements Callable<Integer> {
             PlanEvaluatorAndWorkload s = BUILT.computeIfAbsent(args, a -> {
                 picocli.CommandLine.ParseResult pr = ThawCommand.commandLine().parseArgs(a.toArray(String[]::new));
                 Setup setup = ((SearchCommand) pr.subcommand().commandSpec().userObject()).setup();
-                return new PlanEvaluatorAndWorkload(setup.evaluator(), setup.workload());
+                return new PlanEvaluatorAndWorkload(new CachedEvaluator(setup.serving()), setup.workload());
             });
             try {
                 return s.ev().evaluate(c, s.w());
@@ -173,21 +176,24 @@ public final class SearchCommand implements Callable<Integer> {
                 !tpAcrossNodes, !noUneven, disaggregation);
         Workload w = setup.workload();
 
+        var kernels = setup.kernels();
         if (autoscale && spark != null) throw new IllegalArgumentException("--spark does not run --autoscale yet: run the autoscaling search without --spark");
-        if (autoscale) return autoscaleSearch(spec, catalog, slo, w);
+        if (autoscale) return autoscaleSearch(spec, catalog, slo, w, kernels);
 
-        PlanEvaluator ev = setup.evaluator();
+        ServingPlanEvaluator serving = setup.serving();
+        PlanEvaluator ev = new CachedEvaluator(serving);
         SearchOptions opts = SearchOptions.defaults().withPruning(!noPrune).withPareto(pareto != null);
         if (threads != null) opts = opts.withThreads(threads);
         ScaleOut cluster = spark == null ? null : ScaleOut.provider().connect(spark, (rows, message) -> {});
         try {
-            return search(setup, ev, opts, space, w, cluster);
+            return search(setup, serving, ev, opts, space, w, cluster);
         } finally {
             if (cluster != null) cluster.close();
         }
     }
 
-    private int search(Setup setup, PlanEvaluator ev, SearchOptions opts, PlanSpace space, Workload w, ScaleOut cluster) throws Exception {
+    private int search(Setup setup, ServingPlanEvaluator serving, PlanEvaluator ev, SearchOptions opts, PlanSpace space, Workload w,
+                       ScaleOut cluster) throws Exception {
         ModelSpec spec = setup.spec();
         Slo slo = setup.slo();
         List<ClusterChoice> clusters = setup.clusters();
@@ -213,6 +219,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchResult r = search.search(space, w, objectives, baselines);
         List<PlanOutcome> front = pareto != null ? ParetoFront.of(r.ranking(), objectives.get(0), objectives.get(1)) : null;
         Map<String, Object> out = SearchJson.of(r, slo, top, front);
+        out.put("perf_db", String.join("; ", clusters.stream().map(c -> clusters.size() > 1 ? c.gpu() + ": " + serving.perfDb(c) : serving.perfDb(c)).distinct().toList()));
         if (maxRate && r.best() != null) out.put("max_rate", maxRates(ev, r, w, slo));
         Object clean = finite(out);
 
@@ -233,11 +240,11 @@ public final class SearchCommand implements Callable<Integer> {
      * Serverless LLM serving: every replica layout that fits (tp x pp within a node) x keep-alive policy x scale to
      * zero or one warm replica, up to as many replicas as the cluster holds, ranked by goodput per dollar.
      */
-    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w) {
+    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w, dev.thaw.simulate.llm.perf.db.PerfDbSource kernels) {
         var gpuSpec = catalog.get(gpu);
         var cluster = dev.thaw.simulate.llm.hardware.Cluster.of(gpuSpec, gpus, nodes);
         var base = dev.thaw.simulate.llm.ServingConfig.of(spec, cluster, new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1))
-                .withEngine(EngineProfile.named(engine)).withSlo(slo);
+                .withEngine(EngineProfile.named(engine)).withSlo(slo).withPerfDb(kernels);
         List<dev.thaw.simulate.llm.ParallelPlan> plans = new ArrayList<>();
         for (int tp = 1; tp <= gpus / nodes; tp *= 2) plans.add(new dev.thaw.simulate.llm.ParallelPlan(1, tp, 1));
         List<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> candidates = new ArrayList<>();
@@ -279,6 +286,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.put("skipped", outcome.skipped());
         out.put("baselines", Map.of());
         out.put("search_wall_s", outcome.wallS());
+        out.put("perf_db", dev.thaw.simulate.llm.ServingSimulator.stepTimeModel(base).perfDb());
         Object clean = finite(out);
         if (json) {
             JsonOut.print(clean);

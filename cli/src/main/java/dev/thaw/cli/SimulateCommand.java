@@ -18,6 +18,8 @@ import dev.thaw.simulate.llm.perf.CommModel;
 import dev.thaw.simulate.llm.perf.MeasuredCommTable;
 import dev.thaw.simulate.llm.perf.MeasuredGemmTable;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
+import dev.thaw.simulate.llm.perf.db.PerfDatabase;
+import dev.thaw.simulate.llm.perf.db.PerfDbSource;
 import dev.thaw.simulate.llm.trace.LlmTraceReader;
 import dev.thaw.simulate.llm.trace.SyntheticWorkload;
 import dev.thaw.workload.llm.LlmRequest;
@@ -73,9 +75,18 @@ public final class SimulateCommand implements Callable<Integer> {
     String comm;
     @Option(names = "--gemm-table", description = "Measured GEMM times in the APEX layout (gpu,dtype,m,k,n,time(us)) overriding the analytic dense GEMMs where they cover a shape.")
     Path gemmTable;
+    @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Measured kernel times: a folder in the AIConfigurator (gemm_perf.parquet, ...) or Vidur (mlp.csv, all_reduce.csv) layout, or none for the fitted roofline curves (default: the bundled database of the GPU where there is one).")
+    String perfDb;
     @Option(names = "--requests-out", description = "Write per-request records: *.csv CSV, *.arrow Arrow IPC, otherwise Parquet.") Path requestsOut;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--json", description = "Print one JSON object with the metrics on stdout.") boolean json;
+
+    /** {@code --perf-db}: null the bundled databases, "none" the fitted curves only, else a folder in either layout. */
+    static PerfDbSource perfDbSource(String value) {
+        if (value == null) return PerfDbSource.BUNDLED;
+        if (value.equalsIgnoreCase("none")) return PerfDbSource.CURVES_ONLY;
+        return PerfDbSource.of(PerfDatabase.load(Path.of(value)));
+    }
 
     /** Largest cluster simulated: beyond it the per-GPU state would not fit in memory. */
     static final int MAX_GPUS = 65536;
@@ -107,6 +118,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withQuantization(Quantization.of(weights, kv)).withRouter(RouterPolicy.parse(router)).withSlo(new Slo(sloTtftMs, sloTpotMs));
         cfg = cfg.withDisaggregation(new Disaggregation(prefillReplicas));
         if (gemmTable != null) cfg = cfg.withGemmTable(MeasuredGemmTable.read(gemmTable));
+        cfg = cfg.withPerfDb(perfDbSource(perfDb));
         cfg = cfg.withComm(switch (comm.toLowerCase(Locale.ROOT)) {
             case "analytic" -> new CommModel();
             case "measured" -> MeasuredCommTable.forCluster(cluster);
@@ -122,7 +134,8 @@ public final class SimulateCommand implements Callable<Integer> {
         List<LlmRequest> reqs = source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed);
         if (reqs.isEmpty()) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
                 "holds no requests (a header but no rows?): nothing to simulate");
-        System.err.printf(Locale.ROOT, "thaw simulate: %s on %d x %s, %s, %s, %d requests%n", cfg.model(), gpus, cluster.gpu().id(), p, e.name(), reqs.size());
+        System.err.printf(Locale.ROOT, "thaw simulate: %s on %d x %s, %s, %s, %d requests; kernels: %s%n", cfg.model(), gpus, cluster.gpu().id(), p, e.name(), reqs.size(),
+                ServingSimulator.stepTimeModel(cfg).perfDb());
         ServingResult r = ServingSimulator.run(cfg, reqs);
         if (requestsOut != null) r.requestLog().write(requestsOut);
         Map<String, Object> out = r.toJson();

@@ -15,6 +15,9 @@ public final class BatchShape {
     public double prefillAttnPairs;
     /** Sum over prefill chunks of p + c: KV tokens the chunk's attention reads. */
     public long prefillContextTokens;
+    /** Longest context a decoding sequence reads, and most causal pairs of one prefill chunk (a batch is never faster than its largest member alone). */
+    public int decodeContextMax;
+    public double prefillPairsMax;
     /** Sequences in the batch (decodes plus prefill chunks). */
     public int seqs;
     /** Sequences that sample a token this step (decodes plus chunks that finish a prompt). */
@@ -31,7 +34,8 @@ public final class BatchShape {
     public void clear() {
         prefillTokens = decodeSeqs = seqs = logitSeqs = 0;
         decodeContextSum = prefillContextTokens = 0;
-        prefillAttnPairs = 0;
+        prefillAttnPairs = prefillPairsMax = 0;
+        decodeContextMax = 0;
         timeS = busyS = wireBytesIntra = wireBytesInter = 0;
     }
 
@@ -40,7 +44,9 @@ public final class BatchShape {
     /** Adds one prefill chunk of {@code chunk} tokens after {@code cached} tokens already in the KV cache. */
     public void addPrefill(int cached, int chunk, boolean samples) {
         prefillTokens += chunk;
-        prefillAttnPairs += chunk * (cached + (chunk + 1) * 0.5);
+        double pairs = chunk * (cached + (chunk + 1) * 0.5);
+        prefillAttnPairs += pairs;
+        prefillPairsMax = Math.max(prefillPairsMax, pairs);
         prefillContextTokens += cached + chunk;
         seqs++;
         if (samples) logitSeqs++;
@@ -50,6 +56,7 @@ public final class BatchShape {
     public void addDecode(int context) {
         decodeSeqs++;
         decodeContextSum += context;
+        decodeContextMax = Math.max(decodeContextMax, context);
         seqs++;
         logitSeqs++;
     }
