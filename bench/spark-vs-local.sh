@@ -14,6 +14,7 @@ cd "$here"
 [ -f spark/target/thaw-spark.jar ] || mvn -B -q -DskipTests package -pl spark -am
 ./thaw --version > /dev/null                              # builds now, not inside a timed run
 ./thaw analyze --help --spark 'local[1]' > /dev/null
+export THAW_NO_BUILD=1                                    # no rebuild inside a timed run, whatever changes meanwhile
 export THAW_JAVA_OPTS="${THAW_JAVA_OPTS:--Xmx6g}"
 java -cp "bench/target/thaw-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" dev.thaw.bench.spark.PodTraceGenerator "$rows" "$work/data" "$days" 42
 echo "input: $(du -sh "$work/data" | cut -f1) of CSV, $(nproc) cores, THAW_JAVA_OPTS=$THAW_JAVA_OPTS"
