@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SparkSearchEqualityTest {
     private static final String[] SEARCH = {"search", "--model", "Llama-3.1-8B", "--gpu", "H100-SXM-80GB", "--gpus", "4",
             "--workload", "poisson:rate=4,n=120,prompt=100-1500,output=20-300", "--seed", "7", "--weights", "bf16,fp8", "--kv", "bf16",
-            "--max-num-seqs", "256", "--max-batched-tokens", "8192", "--threads", "2", "--objective", "ttft-p99", "--top", "50", "--json"};
+            "--max-num-seqs", "256", "--max-batched-tokens", "8192", "--threads", "2", "--objective", "ttft-p99", "--top", "50", "--no-prune", "--json"};  // every legal plan simulated, on the executors
 
     @Test void rankingOnSparkEqualsTheLocalRanking() throws Exception {
         JsonNode local = withoutWallTimes(run(SEARCH));
