@@ -107,10 +107,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (r.summary().get("rows") instanceof Number rows && rows.longValue() == 0) {
+            // Never exit 0 with nothing analysed: say why, naming the inputs.
             Object ignored = r.summary().get("ignored_inputs");
-            throw new dev.thaw.ingest.BadInputException(String.join(" ", paths), 0, null, null,
-                    "no rows analysed" + (ignored == null ? " (the input holds a header but no rows)" : ": inputs not usable: " + ignored));
+            boolean analysed = r.summary().containsKey("arrivals") || r.summary().containsKey("coldstarts") || r.summary().containsKey("pod_utility");
+            String why = analysed ? "holds no rows (a header only?): nothing to analyse"
+                    : ignored != null ? "nothing to analyse: no input holds arrivals or cold starts; not usable: " + ignored
+                    : "nothing to analyse: --what " + String.join(",", what) + " does not apply to these inputs";
+            throw new dev.thaw.ingest.BadInputException(String.join(" ", paths), 0, null, null, why);
         }
+        if (r.summary().get("ignored_inputs") instanceof List<?> ignored && !quiet)
+            for (Object i : ignored) System.err.println("thaw analyze: not analysed: " + i);
         Fits fits = whats.contains(Analysis.What.FITS) ? calibrate(r.fits()) : r.fits();
         secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new java.util.LinkedHashMap<>(r.summary());

@@ -122,6 +122,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (isAzureLlm(source.replay)) {
             List<LlmRequest> reqs = AzureLlmCsv.read(source.replay);
             m.put("rows_in", reqs.size());
+            if (reqs.isEmpty()) throw new dev.thaw.ingest.BadInputException(source.replay.toString(), 0, null, null, "holds no rows (a header only?): nothing to replay");
             if (calibrate) {
                 double[] src = AzureLlmCsv.arrivals(reqs);
                 double dur = duration != null ? duration : src[src.length - 1] - src[0];
@@ -146,9 +147,10 @@ public final class GenerateCommand implements Callable<Integer> {
             writeLlm(reqs, m);
             return;
         }
+        if (calibrate) throw new IllegalArgumentException("--calibrate with --replay supports Azure LLM request traces; for invocation traces use --fit with --source");
         InvocationTrace t = HuaweiRequestCsv.read(source.replay);
         m.put("rows_in", t.size());
-        if (calibrate) throw new IllegalArgumentException("--calibrate with --replay supports Azure LLM request traces; for invocation traces use --fit with --source");
+        if (t.size() == 0) throw new dev.thaw.ingest.BadInputException(source.replay.toString(), 0, null, null, "holds no rows (a header only?): nothing to replay");
         if (window != null) { double[] w = window(); t = Replay.window(t, w[0], w[1]); }
         if (keepFunctions != null) {
             Replay.Downsample d = Replay.downsampleFunctions(t, keepFunctions, seed);

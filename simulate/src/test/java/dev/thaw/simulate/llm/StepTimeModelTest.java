@@ -106,8 +106,9 @@ class StepTimeModelTest {
         ServingConfig c = ServingConfig.of(mix, Cluster.of(H100, 2, 1), new ParallelPlan(1, 2, 1));
         StepTimeModel m = ServingSimulator.stepTimeModel(c);
         double e1 = m.breakdown(decodes(1, 100))[OpType.MOE_EXPERTS.ordinal()], e64 = m.breakdown(decodes(64, 100))[OpType.MOE_EXPERTS.ordinal()];
-        // One token touches 2 of 8 experts; 64 tokens touch essentially all 8: up to 4x the weight bytes (less the kernel floor).
-        assertTrue(e64 / e1 > 3.3 && e64 / e1 <= 4.0, "64 / 1 tokens " + e64 / e1);
+        // One token touches 2 of 8 experts; 64 tokens touch essentially all 8: up to 4x the weight bytes (less the kernel
+        // floor). The H100 step takes the measured fused-MoE table (Mixtral shape, moe_tp 2): 4.03x.
+        assertTrue(e64 / e1 > 3.3 && e64 / e1 <= 4.1, "64 / 1 tokens " + e64 / e1);
     }
 
     @Test void stepsWithoutCudaGraphsPayLaunchOverheadPerLayer() {

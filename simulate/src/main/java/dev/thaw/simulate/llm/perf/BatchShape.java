@@ -22,6 +22,11 @@ public final class BatchShape {
     public int seqs;
     /** Sequences that sample a token this step (decodes plus chunks that finish a prompt). */
     public int logitSeqs;
+    /**
+     * Tokens the MoE layers see: the sum over the replicas of an expert-parallel group that step in lockstep (vLLM's
+     * DP attention + EP); 0 means this batch's own tokens.
+     */
+    public int groupTokens;
 
     // ---- outputs ----
     /** Wall time of the step (seconds): the latency from launch to sampled tokens. */
@@ -30,16 +35,26 @@ public final class BatchShape {
     public double busyS;
     /** Bytes the whole replica sends over intra-node and inter-node links this step. */
     public double wireBytesIntra, wireBytesInter;
+    /** CPU time before the first pipeline stage runs (engine overheads), seconds. */
+    public double overheadS;
+    /**
+     * GPU time of each pipeline stage (its layers, plus the activation receive on later stages and the LM head on the
+     * last); {@code overheadS + sum(stageS) = timeS}. Reused between steps (length = pp).
+     */
+    public double[] stageS = new double[1];
 
     public void clear() {
-        prefillTokens = decodeSeqs = seqs = logitSeqs = 0;
+        prefillTokens = decodeSeqs = seqs = logitSeqs = groupTokens = 0;
         decodeContextSum = prefillContextTokens = 0;
         prefillAttnPairs = prefillPairsMax = 0;
         decodeContextMax = 0;
-        timeS = busyS = wireBytesIntra = wireBytesInter = 0;
+        timeS = busyS = wireBytesIntra = wireBytesInter = overheadS = 0;
     }
 
     public int tokens() { return prefillTokens + decodeSeqs; }
+
+    /** Tokens the MoE layers compute on: the lockstep group's, else this batch's. */
+    public int moeTokens() { return groupTokens > 0 ? groupTokens : tokens(); }
 
     /** Adds one prefill chunk of {@code chunk} tokens after {@code cached} tokens already in the KV cache. */
     public void addPrefill(int cached, int chunk, boolean samples) {

@@ -8,6 +8,8 @@ import dev.thaw.simulate.llm.hardware.Cluster;
 import dev.thaw.simulate.llm.hardware.Gpu;
 import dev.thaw.simulate.llm.hardware.Link;
 import dev.thaw.simulate.llm.model.ModelSpec;
+import dev.thaw.simulate.llm.perf.db.MoeKernelTable;
+import dev.thaw.simulate.llm.perf.db.MoeLayerCost;
 import dev.thaw.simulate.llm.perf.db.EfficiencyCurves;
 import dev.thaw.simulate.llm.perf.db.ModelKernels;
 import dev.thaw.simulate.llm.perf.db.PerfDatabase;
@@ -22,18 +24,24 @@ import dev.thaw.simulate.llm.perf.db.PerfDatabase;
  *   <li>Decode attention by running sequences and mean context; prefill attention by chunks and the prompt length
  *   with the batch's causal query-key pairs (so cached prefixes cost what they read); MLA on the curves, plus the
  *   latent decompression of the context.</li>
- *   <li>MoE: tokens x top-k expert FLOPs; the weights read are those of the distinct experts the batch touches,
- *   {@code E (1 - (1 - k/E)^tokens)} in expectation under uniform routing, times {@code moeImbalance} with ep &gt; 1;
- *   GEMM curve constants at the tokens per touched expert.</li>
+ *   <li>MoE routed experts: the measured fused-MoE layer time of the busiest rank ({@link MoeLayerCost}: AIConfigurator
+ *   tables with routing skew, or a kernel model fitted on them), for the tokens of the whole expert-parallel group
+ *   ({@link BatchShape#groupTokens} when replicas step in lockstep). Without any MoE table: tokens x top-k expert
+ *   FLOPs, the weights of the distinct experts the batch touches {@code E (1 - (1 - k/E)^tokens)} in expectation
+ *   under uniform routing, times {@code moeImbalance} with ep &gt; 1; GEMM curve constants at the tokens per
+ *   touched expert.</li>
  *   <li>Norms, rotary, activation, residual: the elementwise curve over {@code tokens x (8 h + 3 ffn/tp) x 2 B}.</li>
  *   <li>TP: two all-reduces of {@code tokens x h x 2 B} per layer, from the database's all-reduce table (vLLM's custom
  *   all-reduce) or the fitted curve on NVLink-class links while the communication model is the analytic default,
- *   else the communication model; EP (&gt;1): the MoE all-reduce becomes two all-to-alls of
- *   {@code tokens x k x h x 2 B}; PP: one send of activations per stage boundary.</li>
+ *   else the communication model; EP (&gt;1): the MoE all-reduce becomes two all-to-alls (dispatch and
+ *   combine) of {@code tokens x k x h x 2 B / min(tp, ep)} per GPU over the ep GPUs (hierarchical across nodes);
+ *   PP: one send of activations per stage boundary.</li>
  *   <li>A per-step overhead from the engine profile (CPU scheduling, launches, sampling), plus a per-layer launch
  *   cost for steps that run without CUDA graphs.</li>
  * </ul>
- * Layer constants and per-token-count GEMM times are precomputed or memoised; {@link #evaluate} is a few array reads
+ * The step's time is also split into the CPU overhead and the GPU time of each pipeline stage
+ * ({@link BatchShape#stageS}), so that the engine can make micro-batches of different virtual engines contend for
+ * the stages. Layer constants and per-token-count GEMM times are precomputed or memoised; {@link #evaluate} is a few array reads
  * and two attention-surface reads.
  */
 public final class StepTimeModel {
@@ -56,9 +64,16 @@ public final class StepTimeModel {
 
     private final MeasuredGemmTable gemm; // null: no APEX-layout GEMM override
     private final double qkvOut, oIn, ffnIn;
+    private final MoeLayerCost moeCost; // null: analytic MoE experts
+    private final int pp, layersTotal;
+    private final double[] stageLayerShare; // layers of stage s / all layers
+
+    /** Routing skew assumed for MoE layers: the milder of the two skews AIConfigurator measures. */
+    public static final MoeKernelTable.Routing DEFAULT_ROUTING = MoeKernelTable.Routing.POWER_LAW_1_01;
     private final ModelKernels kernels;
     private final EfficiencyCurves curves;
     private final boolean dbAllReduce; // the communication model is the analytic default: kernels cost the TP all-reduce
+    private final double arWirePerByte, gatherWirePerByte; // bytes each GPU sends per byte of all-reduce / logits all-gather
 
     /** With the bundled perf database of the cluster's GPU where there is one. */
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
@@ -73,6 +88,17 @@ public final class StepTimeModel {
      */
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
                          Calibration cal, CommModel comm, MeasuredGemmTable gemm, PerfDatabase db) {
+        this(m, cluster, plan, q, engine, cal, comm, gemm, db, MoeLayerCost.bundled(m, cluster.gpu(), plan, q.weights(), DEFAULT_ROUTING));
+    }
+
+    /** With an explicit MoE layer cost (null: the analytic expert model with {@code moeImbalance}). */
+    public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
+                         Calibration cal, CommModel comm, MeasuredGemmTable gemm, PerfDatabase db, MoeLayerCost moeCost) {
+        this.moeCost = m.isMoe() ? moeCost : null;
+        this.pp = plan.pp();
+        this.layersTotal = m.layers();
+        this.stageLayerShare = new double[plan.pp()];
+        for (int s = 0; s < plan.pp(); s++) stageLayerShare[s] = (double) (m.layers() / plan.pp() + (s < m.layers() % plan.pp() ? 1 : 0)) / m.layers();
         this.gemm = q.weights() == Precision.BF16 && !m.isMla() ? gemm : null;
         this.qkvOut = ((double) m.heads() / plan.tp() + 2.0 * MemoryPlan.kvHeadsPerGpu(m, plan.tp())) * m.headDim();
         this.oIn = (double) m.heads() / plan.tp() * m.headDim();
@@ -101,7 +127,7 @@ public final class StepTimeModel {
         this.attnParams = MemoryPlan.attentionParamsPerGpu(m, tp);
         this.denseFfnParams = (double) m.denseFfnParamsPerLayer() / tp;
         this.sharedParams = (double) m.sharedExpertParams() / tp;
-        this.expertParams = m.isMoe() ? (double) m.expertParams() / tp : 0; // every expert's weights spread over the tp GPUs
+        this.expertParams = m.isMoe() ? (double) m.expertParams() / plan.expertShards() : 0; // one expert's weights per GPU of its shards
         this.routerParams = m.isMoe() ? m.routerParams() : 0;
         this.denseLayers = m.denseLayers();
         this.moeLayers = m.moeLayers();
@@ -126,10 +152,21 @@ public final class StepTimeModel {
         this.kernels = new ModelKernels(m, tp, oneNode, q.weights(), q.kv(), g, gemmPeak, db, curves,
                 l.name().startsWith("NVLink") ? l.bandwidthGBs() * 1e9 : 0);
         this.dbAllReduce = comm.getClass() == CommModel.class;
+        this.arWirePerByte = CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, 1.0, tp);
+        this.gatherWirePerByte = CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, 1.0, tp);
+    }
+
+    /**
+     * Bytes each GPU sends in one all-to-all (dispatch or combine) of a MoE layer for a batch of {@code tokens}: its
+     * share of the tokens (a replica's tokens split over its tp GPUs, or over the ep GPUs when ep divides tp) times
+     * top-k copies of the hidden state in BF16. The collective moves (ep - 1)/ep of it off the GPU.
+     */
+    public double a2aBytesPerGpu(int tokens) {
+        return (double) tokens * m.topK() * hidden * 2.0 / Math.min(tp, ep);
     }
 
     /** What costs the kernels: the perf database's name, or the fitted curves (the results' "perf_db"). */
-    public String perfDb() { return kernels.source(); }
+    public String perfDb() { return kernels.source() + (moeCost != null ? "; MoE layers: " + moeCost.source() : ""); }
 
     /** Peak FLOP/s of the GEMMs at this weight format: FP8/INT8 tensor cores where present, W4A16 at BF16 rate. */
     public static double gemmPeak(Gpu g, Precision w, Calibration cal) {
@@ -142,6 +179,9 @@ public final class StepTimeModel {
     }
 
     public ModelSpec model() { return m; }
+
+    /** The MoE layer cost in use (null: analytic experts or a dense model). */
+    public MoeLayerCost moeCost() { return moeCost; }
     public ParallelPlan plan() { return plan; }
 
     /** Fills {@code b.timeS}, {@code b.busyS} and the wire bytes; returns the step time in seconds. */
@@ -179,7 +219,7 @@ public final class StepTimeModel {
         double ar = tp > 1 && dbAllReduce ? kernels.allReduceS(t) : Double.NaN;
         if (tp > 1 && Double.isNaN(ar)) ar = comm.collective(CommModel.Op.ALL_REDUCE, arBytes, tp, cluster);
         if (tp <= 1) ar = 0;
-        double arWire = tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, arBytes, tp) : 0;
+        double arWire = arWirePerByte * arBytes;
 
         int layers = denseLayers + moeLayers;
         double common = proj + dec + pre + ar;
@@ -200,27 +240,29 @@ public final class StepTimeModel {
         bytes += denseLayers * (ffnB + elemDenseB);
         double wireIntraOrInter = (denseLayers * 2.0 + moeLayers * (ep > 1 ? 1.0 : 2.0)) * arWire;
 
-        // MoE layers: the GEMM curve's constants over the fused expert kernel (no MoE table here).
-        double moeLayer = 0, moeExperts = 0, moeShared = 0, epComm = 0, elemMoe = 0;
+        // MoE layers: the measured (or fitted) fused-MoE kernel; without one, the GEMM curve's constants.
+        double moeLayer = 0, moeExperts = 0, moeShared = 0, epComm = 0, elemMoe = 0, epWire = 0;
         if (moeLayers > 0) {
             int e = m.numExperts(), k = m.topK();
-            double touched = t == 0 ? 0 : e * (1.0 - Math.pow(1.0 - (double) k / e, t));
-            double tokPerExpert = touched > 0 ? (double) t * k / touched : 0;
+            int tg = b.moeTokens(); // the expert-parallel group's tokens (lockstep replicas), else this batch's
+            double touched = tg == 0 ? 0 : e * (1.0 - Math.pow(1.0 - (double) k / e, tg));
+            double tokPerExpert = touched > 0 ? (double) tg * k / touched : 0;
             double effE = c.gemmComputeEff() * tokPerExpert / (tokPerExpert + c.gemmHalfM());
             double effC = c.gemmComputeEff() * t / (t + c.gemmHalfM());
             double memEffBw = memBw * c.gemmMemEff();
-            double expF = 2.0 * t * k * expertParams, expB = touched * expertParams * wBytes;
-            moeExperts = (t == 0 ? 0 : c.gemmFloorS() + Math.max(expF / (gemmPeak * effE), expB / memEffBw)) * (ep > 1 ? cal.moeImbalance() : 1.0);
+            double expF = 2.0 * tg * k * expertParams, expB = touched * expertParams * wBytes;
+            if (moeCost != null) moeExperts = moeCost.seconds(tg);
+            else moeExperts = (tg == 0 ? 0 : c.gemmFloorS() + Math.max(expF / (gemmPeak * effE), expB / memEffBw)) * (ep > 1 ? cal.moeImbalance() : 1.0);
             double shF = 2.0 * t * (sharedParams + routerParams / tp), shB = (sharedParams + routerParams) * wBytes;
             moeShared = sharedParams > 0 ? c.gemmFloorS() + Math.max(shF / (gemmPeak * effC), shB / memEffBw) : 0;
             double elemMoeB = t * elementwiseBytesPerTokMoe;
             elemMoe = kernels.elementwiseS(t, elementwiseBytesPerTokMoe);
             double second;
             if (ep > 1) {
-                double a2aBytes = (double) t * k * hidden * 2.0 / ep;
+                double a2aBytes = a2aBytesPerGpu(t);
                 epComm = 2 * comm.collective(CommModel.Op.ALL_TO_ALL, a2aBytes, ep, cluster);
                 second = epComm;
-                wireIntraOrInter += moeLayers * 2 * CommModel.wireBytesPerGpu(CommModel.Op.ALL_TO_ALL, a2aBytes, ep);
+                epWire = tp * moeLayers * 2 * a2aBytes; // every copy, before taking out those that stay on the GPU
             } else {
                 second = ar;
             }
@@ -250,11 +292,21 @@ public final class StepTimeModel {
 
         double overhead = engine.stepOverheadS() + engine.perSeqOverheadS() * b.seqs
                 + (b.prefillTokens > 0 ? engine.eagerLaunchPerLayerS() * (denseLayers + moeLayers) : 0);
-        double time = denseLayers * denseLayer + moeLayers * moeLayer + head + gather + ppComm + overhead;
+        double layerTime = denseLayers * denseLayer + moeLayers * moeLayer;
+        double time = layerTime + head + gather + ppComm + overhead;
         b.timeS = time;
+        b.overheadS = overhead;
+        if (b.stageS.length != pp) b.stageS = new double[pp];
+        double sendEach = pp > 1 ? ppComm / (pp - 1) : 0;
+        for (int s = 0; s < pp; s++) b.stageS[s] = layerTime * stageLayerShare[s] + (s > 0 ? sendEach : 0) + (s == pp - 1 ? head + gather : 0);
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
         // Whole-replica bytes on the wire: every one of the tp GPUs of a stage sends its share of each collective.
-        double tpWire = tp * (wireIntraOrInter + (tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, logitBytes, tp) : 0));
+        double tpWire = tp * (wireIntraOrInter + gatherWirePerByte * logitBytes);
+        if (epWire > 0) { // of the copies to the ep GPUs: 1/ep stay, those for GPUs on other nodes cross the NICs
+            int g = Math.min(ep, cluster.gpusPerNode());
+            b.wireBytesInter += epWire * (ep - g) / ep;
+            b.wireBytesIntra += epWire * (g - 1) / ep;
+        }
         if (tpLink == ppIntraLink) b.wireBytesIntra += tpWire;
         else { // hierarchical: 1/g of the data crosses the NICs
             b.wireBytesInter += tpWire / cluster.gpusPerNode();
