@@ -53,7 +53,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--format", description = "Trace format: apex, azure-llm, vidur, mooncake, burstgpt (detected when omitted).") String format;
-    @Option(names = {"--engine", "--engine-profile"}, defaultValue = "vllm-v1", description = "vllm-v0, vllm-v0-chunked, vllm-v1 or sarathi (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--engine", "--engine-profile"}, defaultValue = "vllm-v1", description = "vllm-v0, vllm-v0-chunked, vllm-v1, sarathi, or an engine profile JSON written by thaw calibrate (default ${DEFAULT-VALUE}).")
     String engine;
     @Option(names = "--max-num-seqs", description = "Override the profile's max_num_seqs.") Integer maxNumSeqs;
     @Option(names = "--max-batched-tokens", description = "Override the profile's max_num_batched_tokens (token budget / chunk).") Integer maxBatchedTokens;
@@ -90,6 +90,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ServingConfig cfg = ServingConfig.of(ModelCatalog.resolve(model), cluster, p).withEngine(e)
                 .withQuantization(Quantization.of(weights, kv)).withRouter(RouterPolicy.parse(router)).withSlo(new Slo(sloTtftMs, sloTpotMs));
         cfg = cfg.withDisaggregation(new Disaggregation(prefillReplicas));
+        if (dev.thaw.simulate.llm.EngineProfileFile.looksLikeFile(engine)) // a calibrated profile may scale the GPU's efficiencies
+            cfg = cfg.withCalibration(dev.thaw.simulate.llm.EngineProfileFile.readCached(Path.of(engine)).scale(cfg.calibration()));
         if (gemmTable != null) cfg = cfg.withGemmTable(MeasuredGemmTable.read(gemmTable));
         cfg = cfg.withComm(switch (comm.toLowerCase(Locale.ROOT)) {
             case "analytic" -> new CommModel();

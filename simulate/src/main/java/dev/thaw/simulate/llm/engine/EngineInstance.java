@@ -31,8 +31,12 @@ final class EngineInstance {
     /** Receives requests whose prompt a prefill-only instance finished (their KV leaves with them). */
     interface Handoff { void prefilled(int r, double now); }
 
+    /** Told when a request leaves for good (done or rejected): a closed-loop client then sends its next one. */
+    interface Finish { void finished(int r, double now); }
+
     Role role = Role.BOTH;
     Handoff handoff;
+    Finish finish = (r, now) -> {};
 
     private final IntDeque waiting = new IntDeque();
     private int[] running = new int[64];
@@ -102,6 +106,7 @@ final class EngineInstance {
             t.status[r] = RequestTable.REJECTED;
             t.rejectReason[r] = "cannot be scheduled: " + (t.prefillTarget(r)) + " tokens do not fit the free KV blocks of an idle engine";
             unfinished--;
+            finish.finished(r, now);
         }
         if (batchSize == 0) {
             inFlight = false;
@@ -277,6 +282,7 @@ final class EngineInstance {
                 releaseBlocks(r);
                 unfinished--;
                 anyDone = true;
+                finish.finished(r, now);
             } else if (role == Role.PREFILL) { // hand the request and its KV over to a decode instance
                 t.status[r] = RequestTable.TRANSFER;
                 releaseBlocks(r);

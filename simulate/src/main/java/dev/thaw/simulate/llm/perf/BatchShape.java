@@ -19,6 +19,8 @@ public final class BatchShape {
     public int seqs;
     /** Sequences that sample a token this step (decodes plus chunks that finish a prompt). */
     public int logitSeqs;
+    /** Prefill (or recompute) chunks in the step. */
+    public int prefillChunks;
 
     // ---- outputs ----
     /** Wall time of the step (seconds): the latency from launch to sampled tokens. */
@@ -29,7 +31,7 @@ public final class BatchShape {
     public double wireBytesIntra, wireBytesInter;
 
     public void clear() {
-        prefillTokens = decodeSeqs = seqs = logitSeqs = 0;
+        prefillTokens = decodeSeqs = seqs = logitSeqs = prefillChunks = 0;
         decodeContextSum = prefillContextTokens = 0;
         prefillAttnPairs = 0;
         timeS = busyS = wireBytesIntra = wireBytesInter = 0;
@@ -42,6 +44,7 @@ public final class BatchShape {
         prefillTokens += chunk;
         prefillAttnPairs += chunk * (cached + (chunk + 1) * 0.5);
         prefillContextTokens += cached + chunk;
+        prefillChunks++;
         seqs++;
         if (samples) logitSeqs++;
     }

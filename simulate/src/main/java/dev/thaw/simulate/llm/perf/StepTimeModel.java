@@ -28,8 +28,9 @@ import dev.thaw.simulate.llm.model.ModelSpec;
  *   <li>TP: two all-reduces of {@code tokens x h x 2 B} per layer; EP (&gt;1): the MoE all-reduce becomes two
  *   all-to-alls of {@code tokens x k x h x 2 B}; PP: one send of activations per stage boundary. Links: intra-node
  *   while the group fits in a node, else inter-node.</li>
- *   <li>A per-step overhead from the engine profile (CPU scheduling, launches, sampling), plus a per-layer launch
- *   cost for steps that run without CUDA graphs.</li>
+ *   <li>The engine's per-step overheads ({@link dev.thaw.simulate.llm.EngineOverheads#stepSeconds}): fixed, per
+ *   sequence, per TP rank, sampling over the vocabulary, prefill admission, and a per-layer launch cost for steps
+ *   that run without CUDA graphs.</li>
  * </ul>
  * All layer constants are computed once here; {@link #evaluate} is a few dozen floating-point operations.
  */
@@ -229,8 +230,7 @@ public final class StepTimeModel {
             b.wireBytesIntra += intra * actBytes;
         }
 
-        double overhead = engine.stepOverheadS() + engine.perSeqOverheadS() * b.seqs
-                + (b.prefillTokens > 0 ? engine.eagerLaunchPerLayerS() * (denseLayers + moeLayers) : 0);
+        double overhead = engine.overheads().stepSeconds(tp, b.seqs, b.logitSeqs, b.prefillChunks, m.vocab(), b.prefillTokens > 0, denseLayers + moeLayers);
         double time = denseLayers * denseLayer + moeLayers * moeLayer + head + gather + ppComm + overhead;
         b.timeS = time;
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
