@@ -18,8 +18,8 @@ package dev.thaw.simulate.llm;
  * @param requestFixedS      per request, once, before it reaches the scheduler and after its first token:
  *                           HTTP handling, tokenisation, admission and streaming the first token back; it delays
  *                           the request (so it adds to TTFT and end-to-end latency, and in a closed loop to the cycle)
- * @param requestPerRunningS per request, per request already in flight on a replica when it is sent: the API
- *                           server's event loop streams every running request's tokens between admitting new ones
+ * @param requestPerRunningS per request, per request running on a replica when it is sent: the API server's event
+ *                           loop streams every running request's tokens between admitting new ones
  */
 public record EngineOverheads(double stepS, double perSeqS, double perTpRankS, double samplingPerSeqS,
                              double prefillAdmissionS, double eagerLaunchPerLayerS, double requestFixedS, double requestPerRunningS) {

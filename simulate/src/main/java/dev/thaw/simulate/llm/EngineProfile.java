@@ -41,8 +41,12 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
 
     /** Overheads of the vLLM V0 generation (0.5/0.6): not fitted (no V0 end-to-end runs are bundled); estimates. */
     static final EngineOverheads V0_OVERHEADS = new EngineOverheads(2.0e-3, 20e-6, 0, 0, 0, 60e-6, 0);
-    /** Overheads of the vLLM V1 generation (0.8+), fitted (see simulate/README.md). */
-    static final EngineOverheads V1_OVERHEADS = new EngineOverheads(0.6e-3, 5e-6, 0, 0, 0, 0, 0);
+    /**
+     * Overheads of the vLLM V1 generation (0.8+), fitted on the 127 usable H100 vLLM rows of AIConfigurator's
+     * end-to-end file (Qwen3-32B BF16 on vLLM 0.12.0, Llama-3.1-70B FP8; TP 2/4/8) against the analytic roofline
+     * kernel times: simulate/README.md lists each value with its fit residual ({@code FitAll} reproduces them).
+     */
+    static final EngineOverheads V1_OVERHEADS = new EngineOverheads(2.391e-3, 23.1e-6, 76e-6, 0, 11.31e-3, 0, 3.4e-3, 1.367e-3);
     static final EngineOverheads SARATHI_OVERHEADS = new EngineOverheads(1.0e-3, 10e-6, 0, 0, 0, 60e-6, 0);
 
     /** vLLM 0.6 V0 defaults: 256 seqs, 8192 batched tokens (max(max_model_len, 2048) with an 8K context), 0.9 utilization. */
@@ -93,9 +97,9 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
     public EngineProfile withBlockSize(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, v, gpuMemoryUtilization, watermark, maxModelLen, reserveGib, overheads); }
     public EngineProfile withGpuMemoryUtilization(double v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, v, watermark, maxModelLen, reserveGib, overheads); }
     public EngineProfile withOverheads(EngineOverheads v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, watermark, maxModelLen, reserveGib, v); }
-    /** Replaces the fixed and per-sequence step overheads, zeroing the other per-step terms (a pure kernel-time step plus these two). */
+    /** Only these two overheads, per step and per sequence (every other term zero): kernel time plus a simple engine. */
     public EngineProfile withOverheads(double stepS, double perSeqS) {
-        return withOverheads(new EngineOverheads(stepS, perSeqS, 0, 0, 0, overheads.eagerLaunchPerLayerS(), overheads.requestFixedS(), overheads.requestPerRunningS()));
+        return withOverheads(new EngineOverheads(stepS, perSeqS, 0, 0, 0, 0, 0, 0));
     }
     public EngineProfile withMaxModelLen(int v) { return new EngineProfile(name, scheduling, maxNumSeqs, maxBatchedTokens, prefixCaching, blockSize, gpuMemoryUtilization, watermark, v, reserveGib, overheads); }
     public EngineProfile withEagerLaunchPerLayerS(double v) { return withOverheads(overheads.withEagerLaunchPerLayerS(v)); }

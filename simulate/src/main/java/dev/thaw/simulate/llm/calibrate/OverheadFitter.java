@@ -15,13 +15,14 @@ import java.util.stream.IntStream;
 /**
  * Fits an engine's overheads (and optionally a compute and a bandwidth scale of its GPU) so that simulated mean TTFT
  * and TPOT match measured ones: robust Levenberg-Marquardt on log(predicted / measured), the Jacobian by forward
- * differences of whole simulations (the overheads change the schedule, so the model is not linear in them), Huber
- * weights at 1.345 robust standard deviations, parameters kept non-negative.
+ * differences of whole simulations (the overheads change the schedule, so the model is not linear in them), each
+ * residual divided by its metric's robust standard deviation (1.4826 MAD) so that TTFT's larger scatter does not
+ * drown TPOT, Huber weights at 1.345, parameters kept non-negative.
  *
  * <p>Rows are dropped before the fit, each with its reason: plans that do not fit in memory, and closed loops whose
  * clients need more KV cache than the engine has ({@code concurrency x (isl + osl)} tokens above the capacity): such
  * a run measures queueing for KV blocks and preemptions, not step time. After the fit, a case whose TTFT or TPOT is
- * off by more than 4 robust standard deviations (and 50%) is dropped as an outlier and the fit rerun once.
+ * off by more than 4 robust standard deviations of its metric (and 50%) is dropped as an outlier and the fit rerun once.
  */
 public final class OverheadFitter {
     /** Metrics fitted: mean TTFT and mean TPOT (what every supported format measures). */
@@ -83,15 +84,15 @@ public final class OverheadFitter {
         theta = lm(used, base, cal, o, theta, idx, evals, log);
         // Outliers after the fit: drop and refit once.
         double[] r = residuals(used, base, cal, theta, o.seed(), evals);
-        double sigma = robustSigma(r);
+        double[] z = normalised(r, metricOf(used));
         List<MeasuredCase> kept = new ArrayList<>();
         int k = 0;
         for (MeasuredCase c : used) {
             String why = null;
             for (String metric : METRICS) {
                 if (!c.measured().containsKey(metric)) continue;
-                double e = r[k++];
-                if (Math.abs(e) > Math.max(4 * sigma, Math.log(1.5)) && why == null)
+                double e = r[k], zk = z[k++];
+                if (Math.abs(zk) > 4 && Math.abs(e) > Math.log(1.5) && why == null)
                     why = String.format(Locale.ROOT, "outlier: %s off by %+.0f%% after the fit (more than 4 robust standard deviations and 50%%)",
                             metric, 100 * (Math.exp(e) - 1));
             }
@@ -135,22 +136,32 @@ public final class OverheadFitter {
     private static double[] lm(List<MeasuredCase> cases, EngineProfile base, Calibration cal, Options o, double[] theta0, int[] idx,
                                int[] evals, Consumer<String> log) {
         double[] theta = theta0.clone();
+        int[] metric = metricOf(cases);
         double[] r = residuals(cases, base, cal, theta, o.seed(), evals);
         double lambda = 1e-2;
+        int p = idx.length;
+        double[][] jacRaw = null; // d log(pred/meas) per unit of STEP; recomputed after a failed step (chord method otherwise:
+                                  // the model is nearly linear in the overheads, so one Jacobian serves several steps)
+        boolean fresh = false;
         for (int it = 0; it < o.iterations(); it++) {
-            double sigma = robustSigma(r);
-            double[] w = huberWeights(r, 1.345 * sigma);
-            double cost = cost(r, w);
-            int p = idx.length;
-            double[][] jac = new double[r.length][p];
-            for (int a = 0; a < p; a++) {
-                int j = idx[a];
-                double[] t = theta.clone();
-                double h = Math.max(STEP[j], 0.05 * Math.abs(theta[j]));
-                t[j] += h;
-                double[] rj = residuals(cases, base, cal, t, o.seed(), evals);
-                for (int i = 0; i < r.length; i++) jac[i][a] = (rj[i] - r[i]) / (h / STEP[j]); // per unit of STEP: well scaled
+            if (jacRaw == null) {
+                jacRaw = new double[r.length][p];
+                for (int a = 0; a < p; a++) {
+                    int j = idx[a];
+                    double[] t = theta.clone();
+                    double h = Math.max(STEP[j], 0.05 * Math.abs(theta[j]));
+                    t[j] += h;
+                    double[] rj = residuals(cases, base, cal, t, o.seed(), evals);
+                    for (int i = 0; i < r.length; i++) jacRaw[i][a] = (rj[i] - r[i]) / (h / STEP[j]);
+                }
+                fresh = true;
             }
+            double[] sig = sigmas(r, metric);
+            r = scaled(r, metric, sig);
+            double[] w = huberWeights(r, 1.345);
+            double cost = cost(r, w);
+            double[][] jac = new double[r.length][p];
+            for (int i = 0; i < r.length; i++) for (int a = 0; a < p; a++) jac[i][a] = jacRaw[i][a] / sig[metric[i]];
             double[][] jtj = new double[p][p];
             double[] jtr = new double[p];
             for (int i = 0; i < r.length; i++)
@@ -159,7 +170,7 @@ public final class OverheadFitter {
                     for (int b = 0; b < p; b++) jtj[a][b] += w[i] * jac[i][a] * jac[i][b];
                 }
             boolean improved = false;
-            for (int tries = 0; tries < 4 && !improved; tries++) {
+            for (int tries = 0; tries < 3 && !improved; tries++) {
                 double[][] m = new double[p][p];
                 for (int a = 0; a < p; a++) {
                     m[a] = jtj[a].clone();
@@ -171,8 +182,8 @@ public final class OverheadFitter {
                     int j = idx[a];
                     t[j] = Math.max(j >= 7 ? 0.2 : 0, theta[j] - step[a] * STEP[j]);
                 }
-                double[] rt = residuals(cases, base, cal, t, o.seed(), evals);
-                double c2 = cost(rt, huberWeights(rt, 1.345 * sigma));
+                double[] rt = scaled(residuals(cases, base, cal, t, o.seed(), evals), metric, sig);
+                double c2 = cost(rt, huberWeights(rt, 1.345));
                 if (c2 < cost) {
                     theta = t;
                     r = rt;
@@ -182,14 +193,19 @@ public final class OverheadFitter {
                     lambda *= 10;
                 }
             }
-            log.accept(String.format(Locale.ROOT, "iteration %d: robust cost %.4f, %s", it + 1, cost(r, huberWeights(r, 1.345 * robustSigma(r))), describe(theta)));
-            if (!improved) break;
+            log.accept(String.format(Locale.ROOT, "iteration %d: robust cost %.4f, %s", it + 1, cost(r, huberWeights(r, 1.345)), describe(theta)));
+            r = unscaled(r, metric, sig);
+            if (!improved) {
+                if (fresh) break; // even a fresh Jacobian finds no better point: converged
+                jacRaw = null;
+            }
+            fresh = false;
         }
         return theta;
     }
 
     static String describe(double[] t) {
-        return String.format(Locale.ROOT, "step %.3f ms, per seq %.1f us, per TP rank %.3f ms, sampling %.1f us, prefill admission %.3f ms, request %.1f ms + %.2f ms per request in flight, compute x%.3f, bandwidth x%.3f",
+        return String.format(Locale.ROOT, "step %.3f ms, per seq %.1f us, per TP rank %.3f ms, sampling %.1f us, prefill admission %.3f ms, request %.1f ms + %.2f ms per running request, compute x%.3f, bandwidth x%.3f",
                 t[0] * 1e3, t[1] * 1e6, t[2] * 1e3, t[3] * 1e6, t[4] * 1e3, t[5] * 1e3, t[6] * 1e3, t[7], t[8]);
     }
 
@@ -199,6 +215,27 @@ public final class OverheadFitter {
 
     static Calibration scale(Calibration cal, double[] theta) {
         return new dev.thaw.simulate.llm.EngineProfileFile(EngineProfile.vllmV1(), theta[7], theta[8], Map.of()).scale(cal);
+    }
+
+    /** Metric index (into {@link #METRICS}) of each residual, in the order {@link #residuals} writes them. */
+    static int[] metricOf(List<MeasuredCase> cases) {
+        List<Integer> out = new ArrayList<>();
+        for (MeasuredCase c : cases)
+            for (int k = 0; k < METRICS.size(); k++) if (c.measured().containsKey(METRICS.get(k))) out.add(k);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Residuals divided by the robust standard deviation of their metric: TPOT, measured far more tightly, is not drowned by TTFT. */
+    static double[] normalised(double[] r, int[] metric) {
+        double[] z = new double[r.length];
+        for (int k = 0; k < METRICS.size(); k++) {
+            final int kk = k;
+            double[] rk = java.util.stream.IntStream.range(0, r.length).filter(i -> metric[i] == kk).mapToDouble(i -> r[i]).toArray();
+            if (rk.length == 0) continue;
+            double sigma = robustSigma(rk);
+            for (int i = 0; i < r.length; i++) if (metric[i] == k) z[i] = r[i] / sigma;
+        }
+        return z;
     }
 
     /** log(predicted / measured) per case and fitted metric, in case order (missing metrics skipped). */
@@ -216,6 +253,28 @@ public final class OverheadFitter {
                 out.add(p == null || !(p > 0) ? Math.log(10) : Math.log(p / m)); // an unfinished case counts as 10x off
             }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double[] sigmas(double[] r, int[] metric) {
+        double[] sig = new double[METRICS.size()];
+        for (int k = 0; k < sig.length; k++) {
+            final int kk = k;
+            double[] rk = java.util.stream.IntStream.range(0, r.length).filter(i -> metric[i] == kk).mapToDouble(i -> r[i]).toArray();
+            sig[k] = rk.length == 0 ? 1 : robustSigma(rk);
+        }
+        return sig;
+    }
+
+    static double[] scaled(double[] r, int[] metric, double[] sig) {
+        double[] z = new double[r.length];
+        for (int i = 0; i < r.length; i++) z[i] = r[i] / sig[metric[i]];
+        return z;
+    }
+
+    static double[] unscaled(double[] z, int[] metric, double[] sig) {
+        double[] r = new double[z.length];
+        for (int i = 0; i < z.length; i++) r[i] = z[i] * sig[metric[i]];
+        return r;
     }
 
     static double robustSigma(double[] r) {

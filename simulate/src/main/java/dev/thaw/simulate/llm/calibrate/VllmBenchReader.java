@@ -25,7 +25,7 @@ public final class VllmBenchReader {
     private VllmBenchReader() {}
 
     public static boolean looksLike(JsonNode root) {
-        return root.isObject() && (root.has("mean_ttft_ms") || root.has("ttfts")) && (root.has("num_prompts") || root.has("input_lens") || root.has("completed"));
+        return root.isObject() && (root.has("mean_ttft_ms") || root.has("ttfts") || root.has("input_lens")) && (root.has("num_prompts") || root.has("input_lens") || root.has("completed"));
     }
 
     public static MeasuredCase read(Path file, CaseSettings s) {

@@ -64,6 +64,9 @@ final class EngineInstance {
         this.cache = p.prefixCaching() ? new PrefixCache(prefixUnitTokens, bs) : null;
     }
 
+    /** Requests running (scheduled, holding KV) on this instance now. */
+    int running() { return runningSize; }
+
     long usedBlocks() { return privateBlocks + (cache == null ? 0 : cache.cachedBlocks()); }
 
     /** Why this instance can never serve request r (null if it can). */

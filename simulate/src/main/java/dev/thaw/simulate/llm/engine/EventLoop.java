@@ -21,9 +21,9 @@ import dev.thaw.simulate.llm.hardware.Link;
  * each keep one request outstanding; client c sends its first at {@code c x staggerS}, and whenever a request
  * finishes (or is rejected) its client sends the next request of the list at that instant (as vLLM's serving
  * benchmark with {@code --max-concurrency} and AIConfigurator's fixed-concurrency runs do). Either way a request
- * reaches the scheduler {@code requestFixedS + requestPerRunningS x (requests in flight per replica)} after it is
+ * reaches the scheduler {@code requestFixedS + requestPerRunningS x (requests running per replica)} after it is
  * sent: HTTP, tokenisation and admission run on the API server's event loop, which also streams every running
- * request's tokens; requests pass that front end in the order they were sent.
+ * request's tokens. The delays overlap (a latency, not a single server).
  */
 public final class EventLoop {
     private final RequestTable table;
@@ -42,6 +42,8 @@ public final class EventLoop {
     private int initial;
     private int nextPending;
     private final IntDeque released = new IntDeque();
+    // Sent requests on their way through the front end, by the time they reach the scheduler (ties: send order).
+    private final PriorityQueue<double[]> frontEnd = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
 
     public EventLoop(List<LlmRequest> requests, int dp, int pp, EngineProfile profile, StepTimeModel model, Recorder rec,
                      long blocksPerReplica, RouterPolicy router, int maxModelLen, int prefixUnitTokens) {
@@ -104,12 +106,13 @@ public final class EventLoop {
         return loop;
     }
 
-    /** Time from sending a request to its reaching the scheduler, given the requests in flight now. */
-    private double frontEndDelayS() {
-        if (requestPerRunningS == 0) return requestFixedS;
-        long inFlight = 0;
-        for (EngineInstance e : inst) inFlight += e.unfinished;
-        return requestFixedS + requestPerRunningS * inFlight / dp;
+    /** Time from sending a request to its reaching the scheduler, given the requests running now (queued ones stream nothing). */
+    private double frontEndDelayS(int r) {
+        double fixed = requestFixedS;
+        if (requestPerRunningS == 0) return fixed;
+        long running = 0;
+        for (EngineInstance e : inst) running += e.running();
+        return fixed + requestPerRunningS * running / dp;
     }
 
     /** A request left for good: in a closed loop its client sends the next unsent request now. */
@@ -154,16 +157,22 @@ public final class EventLoop {
             EngineInstance due = null;
             double tDue = EngineInstance.NEVER;
             for (EngineInstance e : inst) if (e.nextEventS < tDue) { tDue = e.nextEventS; due = e; }
-            // The next request to reach the scheduler: from the trace (or first requests of the clients), or released
-            // by a finish (released ones are sent at the current time, so they are never later than the trace ones).
+            // Sends: trace arrivals (or the clients' first requests) and requests released by finishes (sent now, so
+            // never later than the trace's next). A sent request reaches the scheduler after its front-end delay.
             boolean fromReleased = !released.isEmpty();
             int nextReq = fromReleased ? released.peekFirst() : next;
-            double tArr = fromReleased || next < n ? table.arrival[nextReq] + frontEndDelayS() : EngineInstance.NEVER;
+            double tSend = fromReleased || next < n ? table.arrival[nextReq] : EngineInstance.NEVER;
+            double tArr = frontEnd.isEmpty() ? EngineInstance.NEVER : frontEnd.peek()[0];
             double tXfer = transfers.isEmpty() ? EngineInstance.NEVER : transfers.peek()[0];
-            if (due == null && next >= n && released.isEmpty() && transfers.isEmpty()) break;
-            if (tArr <= tDue && tArr <= tXfer) {
+            if (due == null && next >= n && released.isEmpty() && frontEnd.isEmpty() && transfers.isEmpty()) break;
+            if (tSend <= tDue && tSend <= tXfer && tSend <= tArr) {
                 if (fromReleased) released.pollFirst(); else next++;
-                arrive(nextReq, tArr);
+                double delay = frontEndDelayS(nextReq);
+                if (delay == 0) arrive(nextReq, tSend);
+                else frontEnd.add(new double[] {tSend + delay, nextReq});
+            } else if (tArr <= tDue && tArr <= tXfer) {
+                double[] a = frontEnd.poll();
+                arrive((int) a[1], a[0]);
             }
             else if (tXfer <= tDue) transferDone((int) transfers.poll()[1], tXfer);
             else due.fire();
