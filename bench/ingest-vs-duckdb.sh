@@ -7,30 +7,33 @@ cd "$(dirname "$0")/.."
 rows=${1:-10000000}
 threads=${2:-2}
 out=bench/results
-mkdir -p "$out"
+# Inputs and outputs are gigabytes: they live outside the repository (override with THAW_BENCH_DATA).
+data=${THAW_BENCH_DATA:-/tmp/thaw-bench}
+mkdir -p "$out" "$data"
 [ -f bench/target/thaw-bench-0.1.0-SNAPSHOT.jar ] || mvn -B -q -Pbench -DskipTests package -pl bench -am
 [ -f cli/target/thaw.jar ] || mvn -B -q -DskipTests package -pl cli -am
 cp="bench/target/thaw-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 jvm="-Darrow.enable_unsafe_memory_access=true -Darrow.enable_null_check_for_get=false --add-opens=java.base/java.nio=ALL-UNNAMED"
-csv="$out/coldstart-$rows.csv"
+csv="$data/coldstart-$rows.csv"
 if [ ! -f "$csv" ]; then
   echo "generating $rows rows -> $csv" >&2
   java -cp "$cp" dev.thaw.bench.ingest.ColdStartCsvGenerator "$rows" "$csv" 42
 fi
 mb=$(( $(stat -c %s "$csv") / 1000000 ))
-rm -f "$out/thaw-$rows.parquet" "$out/duckdb-$rows.parquet"
+rm -f "$data/thaw-$rows.parquet" "$data/duckdb-$rows.parquet"
 sync
-/usr/bin/time -f "%e %M" -o "$out/thaw.time" java -Xmx1g $jvm -jar cli/target/thaw.jar ingest "$csv" -o "$out/thaw-$rows.parquet" --json > "$out/thaw-ingest-$rows.json"
-/usr/bin/time -f "%e %M" -o "$out/duckdb.time" java -cp "$cp" dev.thaw.bench.ingest.DuckDbCopy "$csv" "$out/duckdb-$rows.parquet" "$threads" > /dev/null
-scan=$(java -Xmx1g $jvm -cp "$cp" dev.thaw.bench.ingest.ParquetScanBench "$out/thaw-$rows.parquet" totalCost_cold_start 5 2>/dev/null)
-read -r tw trss < "$out/thaw.time"
-read -r dw drss < "$out/duckdb.time"
+/usr/bin/time -f "%e %M %U %S" -o "$out/thaw.time" java -Xmx1g $jvm -jar cli/target/thaw.jar ingest "$csv" -o "$data/thaw-$rows.parquet" --json > "$out/thaw-ingest-$rows.json"
+/usr/bin/time -f "%e %M %U %S" -o "$out/duckdb.time" java -cp "$cp" dev.thaw.bench.ingest.DuckDbCopy "$csv" "$data/duckdb-$rows.parquet" "$threads" > /dev/null
+scan=$(java -Xmx1g $jvm -cp "$cp" dev.thaw.bench.ingest.ParquetScanBench "$data/thaw-$rows.parquet" totalCost_cold_start 5 2>/dev/null)
+read -r tw trss tu ts < "$out/thaw.time"
+read -r dw drss du ds < "$out/duckdb.time"
 report="$out/ingest-$rows.txt"
 {
   echo "ingest benchmark, $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "input: $csv ($rows rows, $mb MB)"
-  printf "thaw ingest : %7.2f s  %10.0f rows/s  %6.1f MB/s  peak RSS %5d MB  parquet %d MB\n" "$tw" "$(echo "$rows/$tw" | bc -l)" "$(echo "$mb/$tw" | bc -l)" $((trss/1024)) $(( $(stat -c %s "$out/thaw-$rows.parquet") / 1000000 ))
-  printf "duckdb copy : %7.2f s  %10.0f rows/s  %6.1f MB/s  peak RSS %5d MB  parquet %d MB\n" "$dw" "$(echo "$rows/$dw" | bc -l)" "$(echo "$mb/$dw" | bc -l)" $((drss/1024)) $(( $(stat -c %s "$out/duckdb-$rows.parquet") / 1000000 ))
+  printf "thaw ingest : %7.2f s  %10.0f rows/s  %6.1f MB/s  peak RSS %5d MB  parquet %d MB\n" "$tw" "$(echo "$rows/$tw" | bc -l)" "$(echo "$mb/$tw" | bc -l)" $((trss/1024)) $(( $(stat -c %s "$data/thaw-$rows.parquet") / 1000000 ))
+  printf "duckdb copy : %7.2f s  %10.0f rows/s  %6.1f MB/s  peak RSS %5d MB  parquet %d MB\n" "$dw" "$(echo "$rows/$dw" | bc -l)" "$(echo "$mb/$dw" | bc -l)" $((drss/1024)) $(( $(stat -c %s "$data/duckdb-$rows.parquet") / 1000000 ))
+  printf "cpu time (user+sys): thaw %.1f s, duckdb %.1f s; load average after the runs: %s\n" "$(echo "$tu+$ts" | bc -l)" "$(echo "$du+$ds" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf "ratio thaw/duckdb wall time: %.2f (goal <= 1.0)\n" "$(echo "$tw/$dw" | bc -l)"
   echo "one-column scan of thaw's parquet, one thread: $scan"
 } | tee "$report"

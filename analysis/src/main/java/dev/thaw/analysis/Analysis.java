@@ -58,6 +58,9 @@ public final class Analysis {
          */
         public void write(Path dir) throws IOException {
             Files.createDirectories(dir);
+            // a re-run into the same folder must not leave the figures and tables of an earlier run behind
+            clearFiles(dir.resolve("tables"));
+            clearFiles(dir.resolve("figures"));
             for (ResultTable t : tables) {
                 t.writeCsv(dir.resolve("tables").resolve(t.name() + ".csv"));
                 TableFiles.writeParquet(t, dir.resolve("tables").resolve(t.name() + ".parquet"));
@@ -91,6 +94,14 @@ public final class Analysis {
                             sb.append("best fit ").append(target).append(": ").append(b.family()).append(' ').append(round(b.params()))
                                     .append(String.format(" (KS %.3f)%n", b.ks()))));
             return sb.toString();
+        }
+    }
+
+    /** Deletes the plain files directly under {@code dir} (the folder itself and any subfolder stay). */
+    private static void clearFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) if (Files.isRegularFile(f)) Files.delete(f);
         }
     }
 
@@ -131,6 +142,11 @@ public final class Analysis {
     private static final Set<String> COUNT_FORMATS = Set.of("huawei-2025-minute", "huawei-2023", "azure-2019-invocations");
 
     public static Result run(Options o, Progress progress) throws Exception {
+        return run(o, progress, dev.thaw.analysis.agg.PassRunner.local(o.threads()));
+    }
+
+    /** The same analysis with each aggregation pass run by {@code runner} (this JVM's threads, or a cluster). */
+    public static Result run(Options o, Progress progress, dev.thaw.analysis.agg.PassRunner runner) throws Exception {
         List<TraceInputs.Input> all = TraceInputs.resolve(o.inputs(), o.format());
         if (all.isEmpty()) throw new IllegalArgumentException("no trace files found in " + o.inputs());
         List<TraceInputs.Input> cold = new ArrayList<>(), meta = new ArrayList<>(), events = new ArrayList<>(), counts = new ArrayList<>(),
@@ -174,7 +190,7 @@ public final class Analysis {
 
         ArrivalAggregator arrivalAgg = null;
         if (doArr) {
-            ArrivalAggregator a = pass(arrivals, ArrivalAggregator::new, o.threads(), progress, rowsBefore, doneBefore, total);
+            ArrivalAggregator a = pass(runner, arrivals, ArrivalAggregator::new, progress, rowsBefore, doneBefore, total);
             ArrivalReport r = new ArrivalReport(a);
             arrivalAgg = a;
             rows += a.rows();
@@ -193,8 +209,8 @@ public final class Analysis {
             for (List<Dimension> g : o.groupBy()) if (!groupings.contains(g)) groupings.add(g);
             // per-function cold-start counts only when there are per-request logs to join them with
             boolean join = doArr && !requests.isEmpty();
-            ColdStartAggregator c = pass(cold, () -> join ? new ColdStartAggregator(groupings, funcMeta, true).withFunctionCounts()
-                    : new ColdStartAggregator(groupings, funcMeta, true), o.threads(), progress, rowsBefore, doneBefore, total);
+            ColdStartAggregator c = pass(runner, cold, () -> join ? new ColdStartAggregator(groupings, funcMeta, true).withFunctionCounts()
+                    : new ColdStartAggregator(groupings, funcMeta, true), progress, rowsBefore, doneBefore, total);
             ColdStartReport r = new ColdStartReport(c);
             rows += c.rows();
             summary.put("coldstarts", r.summary());
@@ -206,8 +222,11 @@ public final class Analysis {
         if (doUtil) {
             List<TraceInputs.Input> both = new ArrayList<>(cold);
             both.addAll(requests);
-            UtilityAggregator u = pass(both, () -> new UtilityAggregator(o.keepAliveS(), o.coldStartPoint(), o.requestPoint(), funcMeta),
-                    o.threads(), progress, rowsBefore, doneBefore, total);
+            double keepAliveS = o.keepAliveS();
+            var coldStartPoint = o.coldStartPoint();
+            var requestPoint = o.requestPoint();
+            UtilityAggregator u = pass(runner, both, () -> new UtilityAggregator(keepAliveS, coldStartPoint, requestPoint, funcMeta),
+                    progress, rowsBefore, doneBefore, total);
             tables.add(u.table());
             summary.put("pod_utility", u.summary());
         }
@@ -233,13 +252,14 @@ public final class Analysis {
         return t;
     }
 
-    private static <S extends dev.thaw.analysis.agg.Aggregator<S>> S pass(List<TraceInputs.Input> inputs, java.util.function.Supplier<S> factory,
-                                                                          int threads, Progress progress, long[] rowsBefore, int[] doneBefore, int total) throws Exception {
+    private static <S extends dev.thaw.analysis.agg.Aggregator<S>> S pass(dev.thaw.analysis.agg.PassRunner runner, List<TraceInputs.Input> inputs,
+                                                                          dev.thaw.analysis.agg.AggregatorFactory<S> factory, Progress progress,
+                                                                          long[] rowsBefore, int[] doneBefore, int total) throws Exception {
         long base = rowsBefore[0];
         int doneBase = doneBefore[0];
         long[] rowsNow = {0};
         int[] doneNow = {0};
-        S s = AggregationRunner.run(inputs, TraceInputs::open, factory, threads, new AggregationRunner.Progress() {
+        S s = runner.run(inputs, factory, new AggregationRunner.Progress() {
             @Override public void rows(long r) { rowsNow[0] = r; progress.update(base + r, doneBase + doneNow[0], total); }
             @Override public void inputDone(int d, int t) { doneNow[0] = d; progress.update(base + rowsNow[0], doneBase + d, total); }
         });

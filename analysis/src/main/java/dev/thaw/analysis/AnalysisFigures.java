@@ -60,6 +60,7 @@ public final class AnalysisFigures {
             lognormal(fits, "coldstart_total_s", group).ifPresent(m -> {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("name", e.getKey() + " lognormal fit");
+                f.put("series", e.getKey());  // drawn in its data's colour
                 f.put("family", "lognormal");
                 f.put("mu", m.params().get("mu"));
                 f.put("sigma", m.params().get("sigma"));
@@ -140,7 +141,12 @@ public final class AnalysisFigures {
     /** (4) Spearman's rho between the per-minute series of one region, as a full symmetric matrix. */
     static void spearman(ResultTable t, Path figs, List<String> names) throws IOException {
         Map<String, List<Integer>> byRegion = new TreeMap<>();
-        for (int i = 0; i < t.size(); i++) byRegion.computeIfAbsent(String.valueOf(t.cell(i, "region")), k -> new ArrayList<>()).add(i);
+        // a trace without regions has one matrix, named without a region (never "null")
+        for (int i = 0; i < t.size(); i++) {
+            Object region = t.cell(i, "region");
+            String key = region == null || "null".equals(String.valueOf(region)) ? "" : String.valueOf(region);
+            byRegion.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
         for (var e : byRegion.entrySet()) {
             List<String> vars = new ArrayList<>();
             Map<String, Double> rho = new LinkedHashMap<>();
@@ -153,9 +159,11 @@ public final class AnalysisFigures {
             }
             ResultTable out = new ResultTable("correlation", "row", "column", "value");
             for (String a : vars) for (String b : vars) out.add(a, b, a.equals(b) ? 1.0 : rho.getOrDefault(a + "\n" + b, Double.NaN));
-            Map<String, Object> spec = spec("correlation", "Spearman correlation, region " + e.getKey(), "Cold-start correlations");
+            boolean noRegion = e.getKey().isEmpty();
+            Map<String, Object> spec = spec("correlation", noRegion ? "Spearman correlation" : "Spearman correlation, region " + e.getKey(),
+                    "Cold-start correlations");
             spec.put("caption", "Rank correlation of the per-minute means and cold-start counts (tables/coldstarts_spearman.csv).");
-            emit(figs, "coldstarts-5-spearman-" + safe(e.getKey()), out, spec, names);
+            emit(figs, noRegion ? "coldstarts-5-spearman" : "coldstarts-5-spearman-" + safe(e.getKey()), out, spec, names);
         }
     }
 

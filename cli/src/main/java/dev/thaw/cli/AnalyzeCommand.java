@@ -1,6 +1,10 @@
 package dev.thaw.cli;
 
 import dev.thaw.analysis.Analysis;
+import dev.thaw.analysis.agg.TraceInputs;
+import dev.thaw.analysis.arrivals.ArrivalTimes;
+import dev.thaw.analysis.fit.Fits;
+import dev.thaw.workload.calibrate.CalibratedFits;
 import dev.thaw.analysis.coldstart.Dimension;
 import dev.thaw.analysis.utility.UtilityAggregator;
 import java.nio.file.Path;
@@ -50,6 +54,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Pod utility: last request at its end (default) or start.")
     String requestPoint;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark: local[N], spark://host:port, yarn or k8s://... (thaw-spark module; same summary.json).")
+    String spark;
+
     @Option(names = "--json", description = "Print summary.json on stdout.")
     boolean json;
 
@@ -80,18 +88,50 @@ public final class AnalyzeCommand implements Callable<Integer> {
             case "end" -> UtilityAggregator.RequestPoint.END;
             default -> throw new IllegalArgumentException("--request-point must be start or end");
         };
+        Checks.nonNegative("--keep-alive", keepAlive);
+        Checks.range("--keep-alive", keepAlive, 0, 366 * 86400.0, "at most a year");
+        Checks.rangeOrNull("--threads", threads, 1, 1024, null);
+        OutputGuard.folder(out, paths);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long t0 = System.nanoTime();
         Analysis.Result r;
+        Analysis.Options options = new Analysis.Options(paths, format, whats, groupings, n, keepAlive, cs, rp);
         try (ProgressDisplay bar = new ProgressDisplay("analyze", -1, "rows", quiet)) {
-            r = Analysis.run(new Analysis.Options(paths, format, whats, groupings, n, keepAlive, cs, rp),
-                    (rows, done, total) -> bar.stepTo(rows, "files " + done + "/" + total));
+            if (spark == null) {
+                r = Analysis.run(options, (rows, done, total) -> bar.stepTo(rows, "files " + done + "/" + total));
+            } else {
+                try (ScaleOut cluster = ScaleOut.provider().connect(spark, bar::stepTo)) {
+                    r = Analysis.run(options, Analysis.Progress.NONE, cluster.passRunner());
+                }
+            }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (r.summary().get("rows") instanceof Number rows && rows.longValue() == 0) {
+            // Never exit 0 with nothing analysed: say why, naming the inputs.
+            Object ignored = r.summary().get("ignored_inputs");
+            boolean analysed = r.summary().containsKey("arrivals") || r.summary().containsKey("coldstarts") || r.summary().containsKey("pod_utility");
+            String why = analysed ? "holds no rows (a header only?): nothing to analyse"
+                    : ignored != null ? "nothing to analyse: no input holds arrivals or cold starts; not usable: " + ignored
+                    : "nothing to analyse: --what " + String.join(",", what) + " does not apply to these inputs";
+            throw new dev.thaw.ingest.BadInputException(String.join(" ", paths), 0, null, null, why);
+        }
+        if (r.summary().get("ignored_inputs") instanceof List<?> ignored && !quiet)
+            for (Object i : ignored) System.err.println("thaw analyze: not analysed: " + i);
+        Fits fits = whats.contains(Analysis.What.FITS) ? calibrate(r.fits()) : r.fits();
+        secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new java.util.LinkedHashMap<>(r.summary());
         summary.put("wall_s", secs);
-        r = new Analysis.Result(summary, r.fits(), r.tables());
-        r.write(out);
+        r = new Analysis.Result(summary, fits, r.tables());
+        // Written beside the output and renamed: an interrupted or failed run leaves no half-written folder.
+        Path stage = dev.thaw.ingest.write.TempFiles.folderBeside(out);
+        try {
+            r.write(stage);
+            OutputGuard.written(stage);
+            dev.thaw.ingest.write.AtomicFiles.moveIntoPlace(stage, out);
+        } catch (RuntimeException | java.io.IOException e) {
+            dev.thaw.ingest.write.TempFiles.delete(stage);
+            throw e;
+        }
         if (json) {
             System.out.println(Analysis.json(summary));
         } else {
@@ -99,5 +139,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
             System.err.printf("wrote %s/summary.json, fits.json and %d tables in %.2f s%n", out, r.tables().size(), secs);
         }
         return ThawCommand.OK;
+    }
+
+    /** Arrivals held in memory for the calibration fit; a longer trace is calibrated on its first this many. */
+    static final int CALIBRATION_CAP = 5_000_000;
+
+    /**
+     * Adds to the fits the calibrated bursty model of the calibration loop (batch-MMPP fitted to the IAT CV and
+     * the IDC at 1, 10 and 60 s) and, when the trace names functions, their population: what {@code generate --fit}
+     * needs to reproduce the trace's burstiness. Per-request traces only; per-minute counts keep the MMPP.
+     */
+    private Fits calibrate(Fits fits) throws Exception {
+        ArrivalTimes a = ArrivalTimes.collect(TraceInputs.resolve(paths, format), CALIBRATION_CAP);
+        if (a.times().length < 100) return fits;
+        Map<String, Object> bursty = new java.util.LinkedHashMap<>(CalibratedFits.bursty(a.times()));
+        if (a.truncated()) bursty.put("note", "fitted to the first " + a.times().length + " arrivals read");
+        double span = a.times()[a.times().length - 1] - a.times()[0];
+        Map<String, Object> population = a.functions().size() > 1 ? CalibratedFits.population(a.function(), a.functions(), span) : null;
+        return fits.withCalibration(bursty, population);
     }
 }

@@ -100,6 +100,18 @@ public final class FaasCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         KeepAlivePolicies.parse(policy);  // fail on a bad name before reading anything
+        Checks.range("--memory-mb", memoryMb, 1, 1 << 24, null);
+        Checks.range("--cpu-millicores", cpuMillicores, 1, 1 << 24, null);
+        Checks.rangeOrNull("--concurrency", concurrency, 1, 1 << 20, null);
+        if (maxPods != null) Checks.range("--max-pods", maxPods, 1, Long.MAX_VALUE, null);
+        Checks.positiveOrNull("--max-memory-gb", maxMemoryGb);
+        Checks.positiveOrNull("--max-cpu-cores", maxCpuCores);
+        Checks.nonNegative("--price-per-gb-s", price);
+        List<Object> inputs = java.util.Arrays.asList(input.trace, durations, appMemory);
+        if (requestsOut != null) OutputGuard.file(requestsOut, inputs);
+        if (podsOut != null) OutputGuard.file(podsOut, inputs);
+        if (requestsOut != null && podsOut != null && requestsOut.toAbsolutePath().normalize().equals(podsOut.toAbsolutePath().normalize()))
+            throw new IllegalArgumentException("--requests-out and --pods-out name the same file " + podsOut);
         PlatformConfig cfg = config();
         FaasTraceReader reader = new FaasTraceReader(cpuMillicores, memoryMb);
         FaasTrace trace;
@@ -110,6 +122,8 @@ public final class FaasCommand implements Callable<Integer> {
             if (concurrency < 1) throw new IllegalArgumentException("--concurrency must be >= 1");
             trace = trace.withCatalog(trace.catalog().withConcurrency(concurrency));
         }
+        if (trace.size() == 0) throw new dev.thaw.ingest.BadInputException(String.valueOf(input.trace != null ? input.trace : "--workload " + input.workload), 0, null, null,
+                "holds no invocations (a header but no rows?): nothing to replay");
         System.err.printf(Locale.ROOT, "thaw faas: %,d invocations of %,d functions (%s)%n", trace.size(), trace.catalog().size(), trace.format());
 
         boolean keepLog = requestsOut != null || podsOut != null;
@@ -196,13 +210,15 @@ public final class FaasCommand implements Callable<Integer> {
     /** Writes to a temporary file next to {@code target}, then renames it: never a half-written output. */
     private static void writeAtomically(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp"));
         try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
             body.write(w);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            dev.thaw.ingest.write.TempFiles.release(tmp);
             throw e;
         }
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dev.thaw.ingest.write.TempFiles.release(tmp);
     }
 }

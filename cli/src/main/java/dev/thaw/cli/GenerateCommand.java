@@ -5,6 +5,7 @@ import dev.thaw.ingest.write.Ingest;
 import dev.thaw.ingest.write.OutputKind;
 import dev.thaw.workload.arrival.ArrivalModel;
 import dev.thaw.workload.arrival.Arrivals;
+import dev.thaw.workload.calibrate.CalibrationCurves;
 import dev.thaw.workload.calibrate.CalibrationReport;
 import dev.thaw.workload.calibrate.Calibrator;
 import dev.thaw.workload.calibrate.FittedModels;
@@ -71,9 +72,21 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
 
+    /** Longest trace generated: a year (a longer one is a typo, and its arrays would not fit in memory). */
+    static final double MAX_DURATION_S = 366 * 86400.0;
+    /** Most events held in memory at once (about 8 bytes each per column). */
+    static final double MAX_EVENTS = 200e6;
+
     @Override public Integer call() throws IOException {
-        for (Path in : new Path[] {source.replay, calibrationSource})
+        for (Path in : new Path[] {source.replay, calibrationSource, source.fit})
             if (in != null && !Files.exists(in)) throw new IllegalArgumentException("no such file or folder: " + in);
+        if (duration != null) Checks.range("--duration", duration, 1e-3, MAX_DURATION_S, "at most a year");
+        Checks.range("--rate-scale", rateScale, 1e-9, 1000, "thinning below 1, superposition of up to 1000 copies above");
+        Checks.range("--speedup", speedup, 1e-6, 1e6, null);
+        Checks.rangeOrNull("--keep-functions", keepFunctions, 1, Integer.MAX_VALUE, null);
+        if (window != null) window();
+        if (source.synthetic != null) OutputGuard.folder(out, java.util.Arrays.asList(source.replay, calibrationSource, source.fit));
+        else OutputGuard.file(out, java.util.Arrays.asList(source.replay, calibrationSource, source.fit));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", seed);
         if (source.synthetic != null) synthetic(m);
@@ -81,6 +94,7 @@ public final class GenerateCommand implements Callable<Integer> {
         else fit(m);
         if (json) JsonOut.print(m);
         else System.err.println("thaw generate: wrote " + m.get("outputs"));
+        if (source.synthetic != null) OutputGuard.written(out);
         return ThawCommand.OK;
     }
 
@@ -108,13 +122,22 @@ public final class GenerateCommand implements Callable<Integer> {
         if (isAzureLlm(source.replay)) {
             List<LlmRequest> reqs = AzureLlmCsv.read(source.replay);
             m.put("rows_in", reqs.size());
+            if (reqs.isEmpty()) throw new dev.thaw.ingest.BadInputException(source.replay.toString(), 0, null, null, "holds no rows (a header only?): nothing to replay");
             if (calibrate) {
                 double[] src = AzureLlmCsv.arrivals(reqs);
                 double dur = duration != null ? duration : src[src.length - 1] - src[0];
                 Calibrator.Result r = Calibrator.run(src, seed, dur, SimpleBurstinessStats.INSTANCE);
                 m.put("model", Map.of("family", "batch-mmpp2", "rate0", r.fit().epochs().rate0(), "rate1", r.fit().epochs().rate1(),
                         "q01", r.fit().epochs().q01(), "q10", r.fit().epochs().q10(), "mean_batch", r.fit().model().meanBatchSize()));
-                m.put("calibration", Map.of("fitted", r.fitted().toMap(), "poisson", r.poisson().toMap()));
+                Map<String, Object> cal = new LinkedHashMap<>();
+                cal.put("fitted", r.fitted().toMap());
+                cal.put("poisson", r.poisson().toMap());
+                Map<String, double[]> traces = new LinkedHashMap<>();
+                traces.put("source", src);
+                traces.put("fitted", r.fittedArrivals());
+                traces.put("poisson", r.poissonArrivals());
+                cal.put("curves", CalibrationCurves.of(traces, SimpleBurstinessStats.INSTANCE));
+                m.put("calibration", cal);
                 reqs = LlmEndpoints.requests(Arrivals.until(r.fit().model(), seed, dur), GaussianCopulaTokens.fit(reqs), null, seed + 1);
             } else {
                 if (window != null) { double[] w = window(); reqs = LlmReplay.window(reqs, w[0], w[1]); }
@@ -124,9 +147,10 @@ public final class GenerateCommand implements Callable<Integer> {
             writeLlm(reqs, m);
             return;
         }
+        if (calibrate) throw new IllegalArgumentException("--calibrate with --replay supports Azure LLM request traces; for invocation traces use --fit with --source");
         InvocationTrace t = HuaweiRequestCsv.read(source.replay);
         m.put("rows_in", t.size());
-        if (calibrate) throw new IllegalArgumentException("--calibrate with --replay supports Azure LLM request traces; for invocation traces use --fit with --source");
+        if (t.size() == 0) throw new dev.thaw.ingest.BadInputException(source.replay.toString(), 0, null, null, "holds no rows (a header only?): nothing to replay");
         if (window != null) { double[] w = window(); t = Replay.window(t, w[0], w[1]); }
         if (keepFunctions != null) {
             Replay.Downsample d = Replay.downsampleFunctions(t, keepFunctions, seed);
@@ -143,6 +167,10 @@ public final class GenerateCommand implements Callable<Integer> {
         FittedModels fits = FittedModels.read(source.fit);
         ArrivalModel arrivals = fits.arrivalModel();
         double dur = duration != null ? duration : 3600;
+        double expected = arrivals.meanRatePerS() * dur;
+        if (!(expected <= MAX_EVENTS))
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--duration %s s at the fitted %.4g arrivals/s gives about %.3g events, more than the %.0f that fit in memory; generate a shorter span",
+                    Checks.num(dur), arrivals.meanRatePerS(), expected, MAX_EVENTS));
         double[] t = Arrivals.until(arrivals, seed, dur);
         m.put("mode", "fit");
         m.put("model", arrivals.toString());
@@ -158,8 +186,13 @@ public final class GenerateCommand implements Callable<Integer> {
             writeLlm(LlmEndpoints.requests(t, tokens, null, seed + 1), m);
         } else {
             double[] d = new double[t.length];
-            int[] f = new int[t.length];
-            writeInvocations(new InvocationTrace(t, f, d, new String[] {"fitted"}), m);
+            if (fits.population() != null) {
+                // each arrival goes to a function drawn by its share of the source's invocations
+                m.put("functions_in_population", fits.population().ids().length);
+                writeInvocations(new InvocationTrace(t, fits.population().assign(t.length, seed + 2), d, fits.population().ids()), m);
+            } else {
+                writeInvocations(new InvocationTrace(t, new int[t.length], d, new String[] {"fitted"}), m);
+            }
         }
     }
 
@@ -183,21 +216,30 @@ public final class GenerateCommand implements Callable<Integer> {
             m.put("outputs", List.of(out.toString()));
             return;
         }
-        Path tmp = Files.createTempDirectory("thaw-generate");
+        Path tmp = dev.thaw.ingest.write.TempFiles.folderBeside(out);  // beside the output, removed on interrupt
         try {
             Path csv = tmp.resolve("generated.csv");
             w.write(csv);
             Ingest.Result r = Ingest.run(List.of(csv.toString()), out, new Ingest.Options(OutputKind.PARQUET, null, OnError.FAIL, false), p -> { });
             m.put("outputs", r.outputs().stream().map(Path::toString).toList());
         } finally {
-            try (Stream<Path> s = Files.walk(tmp)) { s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete()); }
+            dev.thaw.ingest.write.TempFiles.delete(tmp);
         }
     }
 
     private double[] window() {
         String[] p = window.split(":");
         if (p.length != 2) throw new IllegalArgumentException("--window must be FROM:TO in seconds, got '" + window + "'");
-        return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])};
+        double from, to;
+        try {
+            from = Double.parseDouble(p[0].trim());
+            to = Double.parseDouble(p[1].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--window must be FROM:TO in seconds, got '" + window + "'");
+        }
+        if (!Double.isFinite(from) || !Double.isFinite(to) || from >= to)
+            throw new IllegalArgumentException("--window must be FROM:TO with finite FROM < TO, got '" + window + "'");
+        return new double[] {from, to};
     }
 
     static boolean isAzureLlm(Path p) throws IOException {

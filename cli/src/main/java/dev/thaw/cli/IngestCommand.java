@@ -47,6 +47,8 @@ public final class IngestCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--on-error must be fail or skip, not '" + onError + "'");
         };
         OutputKind kind = to == null ? null : OutputKind.parse(to);
+        boolean folder = OutputKind.ofPath(out) == null;
+        OutputGuard.fileOrFolder(out, paths, !folder);
         long t0 = System.nanoTime();
         Ingest.Result r;
         try (ProgressDisplay bar = new ProgressDisplay("ingest", -1, "rows", false)) {
@@ -54,6 +56,7 @@ public final class IngestCommand implements Callable<Integer> {
                     p -> bar.stepTo(p.rows(), p.format() + " " + (p.filesDone() + 1) + "/" + p.filesTotal()));
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (folder) OutputGuard.written(out);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rows_in", r.rowsIn());
         m.put("rows_out", r.rowsOut());

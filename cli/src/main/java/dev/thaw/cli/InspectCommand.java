@@ -1,5 +1,6 @@
 package dev.thaw.cli;
 
+import dev.thaw.ingest.BadInputException;
 import dev.thaw.ingest.TraceReader;
 import dev.thaw.ingest.Traces;
 import dev.thaw.ingest.schema.ColumnSpec;
@@ -31,11 +32,15 @@ public final class InspectCommand implements Callable<Integer> {
     boolean json;
 
     @Override public Integer call() {
+        Checks.range("--head", head, 0, 100_000, null);
         List<Map<String, Object>> all = new ArrayList<>();
-        boolean everyPathHoldsATrace = true;
         for (String p : paths) {
             Traces.Plan plan = Traces.plan(p, format);
-            if (plan.groups().isEmpty()) everyPathHoldsATrace = false;
+            // A path with no trace at all is bad input (exit 2, one line on stderr); a folder that also holds files
+            // which are not traces (profiles, summaries) is fine, as for ingest: they are listed with a null format.
+            if (plan.groups().isEmpty())
+                throw BadInputException.ofFile(plan.unrecognised().isEmpty() ? p : plan.unrecognised().get(0).file().displayName(),
+                        plan.unrecognised().isEmpty() ? "no trace file found" : "not a known trace: " + plan.unrecognised().get(0).why(), null);
             for (Traces.Group g : plan.groups()) all.add(describe(p, g));
             for (Traces.Unrecognised u : plan.unrecognised()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -52,9 +57,7 @@ public final class InspectCommand implements Callable<Integer> {
         } else {
             for (Map<String, Object> m : all) printText(m);
         }
-        // A folder that also holds files which are not traces (profiles, summaries) is fine, as for ingest: they are
-        // listed with a null format. A path with no trace at all is bad input.
-        return everyPathHoldsATrace ? ThawCommand.OK : ThawCommand.BAD_INPUT;
+        return ThawCommand.OK;
     }
 
     private Map<String, Object> describe(String path, Traces.Group g) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline on the bundled dataset and write OUT/index.html:",
                 "ingest, analyse (cold starts, arrivals, fits), generate a calibrated workload, replay it under",
-                "keep-alive policies, simulate LLM serving, search parallel plans, and report."})
+                "keep-alive policies, detect injected attacks on functions, simulate LLM serving, search parallel plans, and report."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "DIR", description = "Serverless dataset in the Huawei 2025 layout (default: datasets/huawei-2025-synthetic).")
     Path dataset;
@@ -81,6 +81,9 @@ public final class RunCommand implements Callable<Integer> {
                 stageToFolder("replay under " + policy, results.resolve("faas-" + policy.replace(':', '-')),
                         "faas", "--trace", requests.toString(), "--policy", policy, "--seed", s, "--json");
         }
+        if (Files.isDirectory(data.resolve("quantiles")))
+            stage("detect compromised functions (attacks injected)", "detect", data.toString(), "--inject", "all", "--seed", s,
+                    "-o", results.resolve("detect").toString(), "--quiet", "--json");
         stageToFolder("simulate LLM serving", results.resolve("simulate"), "simulate", "--model", model, "--gpu", gpu,
                 "--gpus", Integer.toString(gpus), "--nodes", Integer.toString(nodes), "--trace", apex.toString(),
                 "--seed", s, "--requests-out", results.resolve("simulate/requests.csv").toString(), "--json");

@@ -94,10 +94,23 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--hardware-catalog", description = "JSON file of extra or overriding GPUs (layout of the bundled gpus.json).") Path hardwareCatalog;
     @Option(names = "--autoscale", description = "Serverless-style search: rank (replica plan, keep-alive policy, min/max replicas) by goodput per dollar, replicas scaling out and in with demand and paying cold starts (weight loading).") boolean autoscale;
     @Option(names = "--replica-concurrency", defaultValue = "64", description = "With --autoscale: requests one replica serves before another starts (default ${DEFAULT-VALUE}).") int replicaConcurrency;
+    @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Measured kernel times for every GPU searched: an AIConfigurator or Vidur layout folder, or none for the fitted roofline curves (default: each GPU's bundled database where there is one).")
+    String perfDb;
     @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
 
     @Override public Integer call() throws Exception {
+        Checks.range("--gpus", gpus, 1, SimulateCommand.MAX_GPUS, "a cluster of at most " + SimulateCommand.MAX_GPUS + " GPUs");
+        Checks.range("--nodes", nodes, 1, gpus, "at least one GPU per node");
+        Checks.rangeOrNull("--threads", threads, 1, 1024, null);
+        Checks.range("--top", top, 1, 1_000_000, null);
+        Checks.range("--rate-scale", rateScale, 1e-9, 1e6, null);
+        Checks.positive("--slo-ttft-ms", sloTtftMs);
+        Checks.positive("--slo-tpot-ms", sloTpotMs);
+        Checks.range("--replica-concurrency", replicaConcurrency, 1, 1 << 20, null);
+        for (Integer v : maxNumSeqs) Checks.range("--max-num-seqs", v, 1, 1 << 20, null);
+        for (Integer v : maxBatchedTokens) Checks.range("--max-batched-tokens", v, 1, 1 << 26, null);
+        if (output != null) OutputGuard.file(output, java.util.Arrays.asList(source.trace, hardwareCatalog));
         if (gpus < 1 || nodes < 1 || gpus % nodes != 0) throw new IllegalArgumentException(gpus + " GPUs cannot be split evenly over " + nodes + " nodes");
         if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
         if (maxRateTop < 1) throw new IllegalArgumentException("--max-rate-top must be at least 1");
@@ -117,11 +130,15 @@ public final class SearchCommand implements Callable<Integer> {
                 !tpAcrossNodes, !noUneven, disaggregation);
         Workload w = new Workload(source.trace != null ? String.valueOf(source.trace.getFileName()) : source.workload,
                 source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed));
+        if (w.size() == 0) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
+                "holds no requests (a header but no rows?): nothing to search over");
         if (rateScale != 1) w = w.rateScaled(rateScale);
 
-        if (autoscale) return autoscaleSearch(spec, catalog, slo, w);
+        var kernels = SimulateCommand.perfDbSource(perfDb);
+        if (autoscale) return autoscaleSearch(spec, catalog, slo, w, kernels);
 
-        PlanEvaluator ev = new CachedEvaluator(ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo));
+        ServingPlanEvaluator serving = ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo, kernels);
+        PlanEvaluator ev = new CachedEvaluator(serving);
         SearchOptions opts = SearchOptions.defaults().withPruning(!noPrune).withPareto(pareto != null);
         if (threads != null) opts = opts.withThreads(threads);
         PlanSearch search = new PlanSearch(ev, opts);
@@ -142,6 +159,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchResult r = search.search(space, w, objectives, baselines);
         List<PlanOutcome> front = pareto != null ? ParetoFront.of(r.ranking(), objectives.get(0), objectives.get(1)) : null;
         Map<String, Object> out = SearchJson.of(r, slo, top, front);
+        out.put("perf_db", String.join("; ", clusters.stream().map(c -> clusters.size() > 1 ? c.gpu() + ": " + serving.perfDb(c) : serving.perfDb(c)).distinct().toList()));
         if (maxRate && r.best() != null) out.put("max_rate", maxRates(ev, r, w, slo));
         Object clean = finite(out);
 
@@ -162,11 +180,11 @@ public final class SearchCommand implements Callable<Integer> {
      * Serverless LLM serving: every replica layout that fits (tp x pp within a node) x keep-alive policy x scale to
      * zero or one warm replica, up to as many replicas as the cluster holds, ranked by goodput per dollar.
      */
-    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w) {
+    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w, dev.thaw.simulate.llm.perf.db.PerfDbSource kernels) {
         var gpuSpec = catalog.get(gpu);
         var cluster = dev.thaw.simulate.llm.hardware.Cluster.of(gpuSpec, gpus, nodes);
         var base = dev.thaw.simulate.llm.ServingConfig.of(spec, cluster, new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1))
-                .withEngine(EngineProfile.named(engine)).withSlo(slo);
+                .withEngine(EngineProfile.named(engine)).withSlo(slo).withPerfDb(kernels);
         List<dev.thaw.simulate.llm.ParallelPlan> plans = new ArrayList<>();
         for (int tp = 1; tp <= gpus / nodes; tp *= 2) plans.add(new dev.thaw.simulate.llm.ParallelPlan(1, tp, 1));
         List<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> candidates = new ArrayList<>();
@@ -183,12 +201,32 @@ public final class SearchCommand implements Callable<Integer> {
         out.put("plans_simulated", outcome.ranking().size());
         List<Object> ranking = new ArrayList<>();
         for (var r : outcome.ranking()) ranking.add(r.toJsonMap());
-        out.put("best", ranking.isEmpty() ? null : ranking.get(0));
+        if (!ranking.isEmpty()) {
+            // the chosen configuration over time, for the report: replicas up, requests waiting, cold starts
+            @SuppressWarnings("unchecked") Map<String, Object> best = new LinkedHashMap<>((Map<String, Object>) ranking.get(0));
+            best.put("timeline", dev.thaw.simulate.autoscale.ScalingTimeline.of(outcome.ranking().get(0).result().detail(), 400).toJsonMap());
+            out.put("best", best);
+        } else {
+            out.put("best", null);
+        }
+        // every configuration on the two objectives the report plots (the ranking lists only the top ones)
+        List<Object> configurations = new ArrayList<>();
+        for (var r : outcome.ranking()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("config", r.result().label());
+            c.put("plan", r.candidate().plan().toString());
+            c.put("goodput_per_dollar", r.result().goodputPerDollar());
+            c.put("ttft_p99_s", r.result().ttftS().p99());
+            c.put("replica_cold_starts", r.result().replicaStarts());
+            configurations.add(c);
+        }
+        out.put("configurations", configurations);
         out.put("ranking", ranking.subList(0, Math.min(top, ranking.size())));
         out.put("pareto_front", outcome.ranking().stream().filter(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::pareto).map(dev.thaw.simulate.autoscale.AutoscaleSearch.Ranked::toJsonMap).toList());
         out.put("skipped", outcome.skipped());
         out.put("baselines", Map.of());
         out.put("search_wall_s", outcome.wallS());
+        out.put("perf_db", dev.thaw.simulate.llm.ServingSimulator.stepTimeModel(base).perfDb());
         Object clean = finite(out);
         if (json) {
             JsonOut.print(clean);
@@ -283,12 +321,13 @@ public final class SearchCommand implements Callable<Integer> {
         }
         Path abs = out.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".search", ".tmp");
+        Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(abs.getParent(), ".search", ".tmp"));
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+            dev.thaw.ingest.write.TempFiles.release(tmp);
         }
     }
 

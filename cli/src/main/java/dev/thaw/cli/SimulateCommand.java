@@ -18,6 +18,8 @@ import dev.thaw.simulate.llm.perf.CommModel;
 import dev.thaw.simulate.llm.perf.MeasuredCommTable;
 import dev.thaw.simulate.llm.perf.MeasuredGemmTable;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
+import dev.thaw.simulate.llm.perf.db.PerfDatabase;
+import dev.thaw.simulate.llm.perf.db.PerfDbSource;
 import dev.thaw.simulate.llm.trace.LlmTraceReader;
 import dev.thaw.simulate.llm.trace.SyntheticWorkload;
 import dev.thaw.workload.llm.LlmRequest;
@@ -73,14 +75,39 @@ public final class SimulateCommand implements Callable<Integer> {
     String comm;
     @Option(names = "--gemm-table", description = "Measured GEMM times in the APEX layout (gpu,dtype,m,k,n,time(us)) overriding the analytic dense GEMMs where they cover a shape.")
     Path gemmTable;
+    @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Measured kernel times: a folder in the AIConfigurator (gemm_perf.parquet, ...) or Vidur (mlp.csv, all_reduce.csv) layout, or none for the fitted roofline curves (default: the bundled database of the GPU where there is one).")
+    String perfDb;
     @Option(names = "--requests-out", description = "Write per-request records: *.csv CSV, *.arrow Arrow IPC, otherwise Parquet.") Path requestsOut;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic workload (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--json", description = "Print one JSON object with the metrics on stdout.") boolean json;
 
+    /** {@code --perf-db}: null the bundled databases, "none" the fitted curves only, else a folder in either layout. */
+    static PerfDbSource perfDbSource(String value) {
+        if (value == null) return PerfDbSource.BUNDLED;
+        if (value.equalsIgnoreCase("none")) return PerfDbSource.CURVES_ONLY;
+        return PerfDbSource.of(PerfDatabase.load(Path.of(value)));
+    }
+
+    /** Largest cluster simulated: beyond it the per-GPU state would not fit in memory. */
+    static final int MAX_GPUS = 65536;
+
     @Override public Integer call() throws Exception {
+        Checks.range("--gpus", gpus, 1, MAX_GPUS, "a cluster of at most " + MAX_GPUS + " GPUs");
+        Checks.range("--nodes", nodes, 1, gpus, "at least one GPU per node");
+        if (gpus % nodes != 0) throw new IllegalArgumentException(gpus + " GPUs cannot be split evenly over " + nodes + " nodes (--gpus, --nodes)");
+        Checks.rangeOrNull("--max-num-seqs", maxNumSeqs, 1, 1 << 20, null);
+        Checks.rangeOrNull("--max-batched-tokens", maxBatchedTokens, 1, 1 << 26, null);
+        Checks.rangeOrNull("--block-size", blockSize, 1, 4096, null);
+        if (gpuMemoryUtilization != null) Checks.range("--gpu-memory-utilization", gpuMemoryUtilization, 1e-3, 1, "a share of the GPU's memory");
+        Checks.positive("--slo-ttft-ms", sloTtftMs);
+        Checks.positive("--slo-tpot-ms", sloTpotMs);
+        Checks.range("--prefill-replicas", prefillReplicas, 0, gpus, null);
+        if (requestsOut != null) OutputGuard.file(requestsOut, java.util.Arrays.asList(source.trace, hardwareCatalog, gemmTable));
         HardwareCatalog catalog = hardwareCatalog != null ? HardwareCatalog.withUserFile(hardwareCatalog) : HardwareCatalog.bundled();
         Cluster cluster = Cluster.of(catalog.get(gpu), gpus, nodes);
         ParallelPlan p = plan != null ? ParallelPlan.parse(plan) : new ParallelPlan(1, gpus, 1);
+        if (p.gpus() != gpus)
+            throw new IllegalArgumentException("--plan " + plan + " uses " + p.gpus() + " of the " + gpus + " GPUs (dp x tp x pp must equal --gpus)");
         EngineProfile e = EngineProfile.named(engine);
         if (maxNumSeqs != null) e = e.withMaxNumSeqs(maxNumSeqs);
         if (maxBatchedTokens != null) e = e.withMaxBatchedTokens(maxBatchedTokens);
@@ -90,9 +117,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ServingConfig cfg = ServingConfig.of(ModelCatalog.resolve(model), cluster, p).withEngine(e)
                 .withQuantization(Quantization.of(weights, kv)).withRouter(RouterPolicy.parse(router)).withSlo(new Slo(sloTtftMs, sloTpotMs));
         cfg = cfg.withDisaggregation(new Disaggregation(prefillReplicas));
-        if (dev.thaw.simulate.llm.EngineProfileFile.looksLikeFile(engine)) // a calibrated profile may scale the GPU's efficiencies
-            cfg = cfg.withCalibration(dev.thaw.simulate.llm.EngineProfileFile.readCached(Path.of(engine)).scale(cfg.calibration()));
         if (gemmTable != null) cfg = cfg.withGemmTable(MeasuredGemmTable.read(gemmTable));
+        cfg = cfg.withPerfDb(perfDbSource(perfDb));
         cfg = cfg.withComm(switch (comm.toLowerCase(Locale.ROOT)) {
             case "analytic" -> new CommModel();
             case "measured" -> MeasuredCommTable.forCluster(cluster);
@@ -106,7 +132,10 @@ public final class SimulateCommand implements Callable<Integer> {
             return ThawCommand.FAILED;
         }
         List<LlmRequest> reqs = source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed);
-        System.err.printf(Locale.ROOT, "thaw simulate: %s on %d x %s, %s, %s, %d requests%n", cfg.model(), gpus, cluster.gpu().id(), p, e.name(), reqs.size());
+        if (reqs.isEmpty()) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
+                "holds no requests (a header but no rows?): nothing to simulate");
+        System.err.printf(Locale.ROOT, "thaw simulate: %s on %d x %s, %s, %s, %d requests; kernels: %s%n", cfg.model(), gpus, cluster.gpu().id(), p, e.name(), reqs.size(),
+                ServingSimulator.stepTimeModel(cfg).perfDb());
         ServingResult r = ServingSimulator.run(cfg, reqs);
         if (requestsOut != null) r.requestLog().write(requestsOut);
         Map<String, Object> out = r.toJson();

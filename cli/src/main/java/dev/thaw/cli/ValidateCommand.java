@@ -7,6 +7,7 @@ import dev.thaw.reports.html.ReportSite;
 import dev.thaw.reports.layout.ValidationReport;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.EngineProfileFile;
+import dev.thaw.simulate.llm.calibrate.CaseSimulator;
 import dev.thaw.simulate.llm.calibrate.MeasuredCase;
 import dev.thaw.simulate.llm.calibrate.Validation;
 import dev.thaw.simulate.llm.perf.Calibration;
@@ -29,13 +30,14 @@ import picocli.CommandLine.Option;
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin MeasurementOptions in;
     @Option(names = "--engine-profile", description = "Engine profile JSON from thaw calibrate, or a bundled profile name (default: the bundled profile of each case's engine generation).") String engineProfile;
-    @Option(names = "--perf-db", description = "Measured kernel database folder for step times (needs the perf-database backend).") Path perfDb;
+    @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Kernel times: a database folder, or none for the fitted roofline curves (default: the bundled database of each GPU).") String perfDb;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of open-loop arrivals drawn from a rate (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = {"-o", "--output"}, required = true, description = "Folder for validation.json, validation.csv and the report page.") Path out;
     @Option(names = "--json", description = "Print one JSON object: cases, mape, bias.") boolean json;
 
     @Override public Integer call() throws Exception {
-        if (perfDb != null) throw new IllegalArgumentException("--perf-db: this build has no perf-database step-time backend yet; its predictions use the analytic roofline");
+        CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
+        String dbName = perfDb == null ? "bundled perf database (fitted roofline curves where a GPU has none)" : perfDb.equals("none") ? "fitted roofline curves" : perfDb;
         List<String> skipped = new ArrayList<>();
         List<MeasuredCase> cases = in.read(skipped);
         skipped.forEach(s -> System.err.println("thaw validate: skipped " + s));
@@ -45,7 +47,6 @@ public final class ValidateCommand implements Callable<Integer> {
         String profileName;
         if (engineProfile != null) {
             EngineProfile p = EngineProfile.named(engineProfile);
-            if (EngineProfileFile.looksLikeFile(engineProfile)) cal = EngineProfileFile.readCached(Path.of(engineProfile)).scale(cal);
             profileOf = g -> p;
             profileName = engineProfile;
         } else {
@@ -56,15 +57,15 @@ public final class ValidateCommand implements Callable<Integer> {
         Validation v = Validation.run(cases, profileOf, cal, seed);
         Map<String, Object> o = v.toJson();
         o.put("engine_profile", profileName);
-        o.put("perf_db", "analytic roofline");
+        o.put("perf_db", dbName);
         o.put("rows_skipped", skipped.size());
         Files.createDirectories(out);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         writeAtomically(out.resolve("validation.json"), mapper.writeValueAsString(o));
         writeAtomically(out.resolve("validation.csv"), csv(v));
         ReportSite.builder("thaw validate").provenance(Provenance.builder().seed(seed).command("thaw validate")
-                        .setting("engine profile", profileName).setting("perf database", "analytic roofline").build())
-                .add(ValidationReport.page(v, profileName, "analytic roofline")).build().write(out);
+                        .setting("engine profile", profileName).setting("perf database", dbName).build())
+                .add(ValidationReport.page(v, profileName, dbName)).build().write(out);
         if (json) System.out.println(new ObjectMapper().writeValueAsString(o));
         else v.mape().forEach((k, x) -> System.out.printf(Locale.ROOT, "%-14s MAPE %5.1f %%  bias %+5.1f %%  (%d cases)%n", k, x, v.bias().get(k), v.counts().get(k)));
         return ThawCommand.OK;

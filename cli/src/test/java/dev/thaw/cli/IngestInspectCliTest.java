@@ -167,12 +167,13 @@ class IngestInspectCliTest {
         Files.writeString(in.resolve("empty.csv"), "");
         Run r = thaw("inspect", "--json", in.resolve("profile.csv").toString());
         assertEquals(2, r.exit());
-        // With --json the reason is in the one JSON object, with a null format.
-        assertTrue(r.json().get("format").isNull(), r.out());
-        assertTrue(r.json().get("error").asText().contains("no known trace format has the header [gpu, dtype, m, k, n, time(us)]"), r.out());
+        // A refusal is one line on stderr, as for every command; stdout stays empty.
+        assertTrue(r.out().isBlank(), r.out());
+        assertTrue(r.err().contains("no known trace format has the header [gpu, dtype, m, k, n, time(us)]"), r.err());
         Run text = thaw("inspect", in.resolve("profile.csv").toString());
         assertEquals(2, text.exit());
-        assertTrue(text.out().contains("not a known trace"), text.out());
+        assertTrue(text.err().contains("not a known trace") && text.err().contains("profile.csv"), text.err());
+        assertEquals(1, text.err().strip().lines().count(), text.err());
         Run e = thaw("ingest", in.resolve("empty.csv").toString(), "-o", tmp.resolve("x.parquet").toString());
         assertEquals(2, e.exit());
         assertTrue(e.err().contains("empty.csv") && e.err().contains("empty file"), e.err());

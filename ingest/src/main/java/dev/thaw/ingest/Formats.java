@@ -37,6 +37,8 @@ public final class Formats {
     }
 
     public static Optional<TraceFormat> detect(List<String> header) {
+        ThawCsvFormat own = ThawCsvFormat.matching(header);  // a table thaw wrote as CSV (thaw ingest -o X.csv)
+        if (own != null) return Optional.of(own);
         for (TraceFormat f : ALL) if (f.matches(header)) return Optional.of(f);
         return Optional.empty();
     }

@@ -23,7 +23,7 @@ final class TableTraceReader implements TraceReader {
     private ArrowTableReader arrow;
     private VectorSchemaRoot parquetRoot;
     private VectorSchemaRoot current;
-    private long rowsRead;
+    private long rowsRead, rowInFile;
 
     TableTraceReader(List<SourceFile> files, List<String> columns) {
         this.files = files;
@@ -68,13 +68,44 @@ final class TableTraceReader implements TraceReader {
 
     @Override public boolean next() {
         while (true) {
-            if (parquet != null && parquet.next(parquetRoot)) { current = parquetRoot; break; }
-            if (arrow != null && arrow.next()) { current = arrow.root(); break; }
+            try {
+                if (parquet != null && parquet.next(parquetRoot)) { current = parquetRoot; break; }
+                if (arrow != null && arrow.next()) { current = arrow.root(); break; }
+            } catch (BadInputException e) {
+                throw e;
+            } catch (RuntimeException e) {  // a damaged page: a decoder error, never a half-read batch
+                throw BadInputException.ofFile(files.get(nextFile - 1).displayName() + " (after row " + rowInFile + ")",
+                        "corrupt data page (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            }
             if (!openNext()) return false;
+            rowInFile = 0;
         }
+        validate(current);
+        rowInFile += current.getRowCount();
         rowsRead += current.getRowCount();
         stats.countIn(current.getRowCount());
         return true;
+    }
+
+    /**
+     * A page damaged in a way its checksum-less encoding does not notice decodes to garbage: refuse numbers no trace
+     * holds (infinite or NaN floats; a negative or non-finite time in the format's time column) rather than pass them on.
+     */
+    private void validate(VectorSchemaRoot root) {
+        if (format instanceof TableFormat) return;  // a plain table (results, logs) may hold NaN on purpose
+        int n = root.getRowCount();
+        String timeCol = format.timeColumn();
+        for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
+            if (!(v instanceof org.apache.arrow.vector.Float8Vector f)) continue;
+            boolean time = v.getName().equals(timeCol);
+            for (int i = 0; i < n; i++) {
+                if (f.isNull(i)) continue;
+                double x = f.get(i);
+                if (!Double.isFinite(x) || (time && x < 0))
+                    throw new BadInputException(files.get(nextFile - 1).displayName() + " (row " + (rowInFile + i + 1) + ")", 0, v.getName(), Double.toString(x),
+                            time ? "a finite time >= 0 (the file is damaged)" : "a finite number (the file is damaged)");
+            }
+        }
     }
 
     @Override public void close() {

@@ -87,32 +87,64 @@ public final class Traces {
                     continue;
                 }
             }
-            byFormat.computeIfAbsent(fmt.id(), k -> new ArrayList<>()).add(f);
-            formats.put(fmt.id(), fmt);
+            String key = key(fmt);
+            byFormat.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            formats.put(key, fmt);
         }
         List<Group> groups = new ArrayList<>();
         byFormat.forEach((id, list) -> groups.add(new Group(formats.get(id), list, false)));
         if (!tables.isEmpty()) {
-            // Columnar files: one group per format id recorded inside them (each footer read once).
+            // Columnar files: thaw's own (a known format id in the footer) are read as tables, one group per format;
+            // another tool's are recognised from their column names as a CSV from its header (or take --format)
+            // and decoded through the format's own decoder (ColumnarCells), with the same checks and errors as text.
             Map<String, List<SourceFile>> byId = new LinkedHashMap<>();
             Map<String, TraceFormat> formatOf = new LinkedHashMap<>();
+            Map<String, List<SourceFile>> foreign = new LinkedHashMap<>();
             for (SourceFile t : tables) {
-                try (TableTraceReader r = new TableTraceReader(List.of(t), null)) {
+                try (TableTraceReader r = thawTable(t)) {
+                    TraceFormat own = r == null || r.format() instanceof TableFormat ? null : r.format();
+                    if (own != null && (forced == null || forced.id().equals(own.id()))) {
+                        byId.computeIfAbsent(own.id(), k -> new ArrayList<>()).add(t);
+                        formatOf.putIfAbsent(own.id(), own);
+                        continue;
+                    }
+                    List<String> names = dev.thaw.ingest.text.ColumnarCells.columnNames(t);
+                    TraceFormat fmt = forced != null ? forced : Formats.detect(names).orElse(null);
+                    if (fmt != null) {
+                        foreign.computeIfAbsent(key(fmt), k -> new ArrayList<>()).add(t);
+                        formats.put(key(fmt), fmt);
+                        continue;
+                    }
                     // Among other files (a folder, a glob), a table of no known trace format is left out and named,
                     // as a text file of no known format is; named alone, it is read as a plain table.
-                    if (files.size() > 1 && r.format() instanceof TableFormat) {
-                        unknown.add(new Unrecognised(t, "a Parquet or Arrow table of no known trace format, columns "
-                                + abbreviate(r.format().schema().names())));
+                    if (files.size() > 1 || r == null) {
+                        String why = "a Parquet or Arrow table of no known trace format, columns " + abbreviate(names);
+                        if (files.size() == 1) why += "; known formats: " + String.join(", ", Formats.ids()) + " (use --format to force one)";
+                        unknown.add(new Unrecognised(t, why));
                         continue;
                     }
                     byId.computeIfAbsent(r.format().id(), k -> new ArrayList<>()).add(t);
                     formatOf.putIfAbsent(r.format().id(), r.format());
                 }
             }
+            foreign.forEach((id, list) -> groups.add(new Group(formats.get(id), list, false)));
             byId.forEach((id, list) -> groups.add(new Group(formatOf.get(id), list, true)));
         }
         return new Plan(groups, unknown);
     }
+
+    /** The file as a thaw table, or null when its columns have types only {@link dev.thaw.ingest.text.ColumnarCells} reads. */
+    private static TableTraceReader thawTable(SourceFile t) {
+        if (t.member() != null) throw BadInputException.ofFile(t.displayName(), "a Parquet or Arrow file inside a zip archive cannot be read in place: extract it", null);
+        try {
+            return new TableTraceReader(List.of(t), null);
+        } catch (IllegalArgumentException e) {
+            return null;  // DECIMAL as bytes, INT96, BOOLEAN, lists: not thaw's own, decoded as cells
+        }
+    }
+
+    /** Files of one format in its published layout and in thaw's own CSV are decoded differently: separate groups. */
+    private static String key(TraceFormat f) { return f instanceof ThawCsvFormat ? f.id() + "#thaw-csv" : f.id(); }
 
     private static String abbreviate(List<String> header) {
         return header.size() <= 8 ? header.toString() : header.subList(0, 8) + " (+" + (header.size() - 8) + " more)";

@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Aggregates many inputs in parallel with a bounded thread pool: one fresh aggregator per input, merged into the
- * result in input order as soon as every earlier input is done. The result is therefore the same for any thread
- * count (bit for bit), and memory holds at most the finished-but-unmerged aggregators (about the thread count
- * when inputs have similar sizes) besides the result.
+ * Aggregates many inputs in parallel with a bounded thread pool: one fresh aggregator per input, merged in input
+ * order into a {@link MergeTree} as soon as every earlier input is done. The result is therefore the same for any
+ * thread count (bit for bit), and the same as a distributed run whose tasks each aggregate an aligned block of
+ * inputs with this runner; memory holds at most the finished-but-unmerged aggregators (about the thread count when
+ * inputs have similar sizes) plus log2(inputs) partial results.
  */
 public final class AggregationRunner {
     private AggregationRunner() {}
@@ -59,7 +60,7 @@ public final class AggregationRunner {
                     return agg;
                 }));
             }
-            S result = null;
+            MergeTree<S> tree = new MergeTree<>();
             for (int i = 0; i < futures.size(); i++) {
                 S part;
                 try {
@@ -70,9 +71,9 @@ public final class AggregationRunner {
                     throw e;
                 }
                 futures.set(i, null);
-                result = result == null ? part : result.merge(part);
+                tree.push(part);
             }
-            return result;
+            return tree.fold(null);
         } finally {
             pool.shutdownNow();
         }

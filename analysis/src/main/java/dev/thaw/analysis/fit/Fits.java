@@ -21,11 +21,15 @@ import java.util.TreeMap;
  * <pre>{"models":[{"target":"iat_s","group":{"region":"R2"},"family":"gamma","params":{"shape":..,"scale":..},
  *   "loglik":..,"aic":..,"bic":..,"ks":..,"ks_p":..,"wasserstein":..}],
  *  "mmpp":{"rate0":..,"rate1":..,"q01":..,"q10":..} | null,
- *  "diurnal":{"bin_s":3600,"relative_rate":[24 numbers, mean 1]} | null}</pre>
+ *  "diurnal":{"bin_s":3600,"relative_rate":[24 numbers, mean 1]} | null,
+ *  "bursty":{"family":"batch-mmpp2", ...} (absent when not calibrated),
+ *  "population":{"functions":[{"id","share"}], ...} (absent when the trace names no functions)}</pre>
  * Targets: {@code iat_s}, {@code coldstart_total_s}, {@code <component>_s}, {@code prompt_tokens},
  * {@code output_tokens}, ...; group {} for the whole trace. Unknown keys are ignored when reading.
  */
-public record Fits(List<Model> models, Mmpp mmpp, Diurnal diurnal) {
+public record Fits(List<Model> models, Mmpp mmpp, Diurnal diurnal,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> bursty,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> population) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -33,6 +37,17 @@ public record Fits(List<Model> models, Mmpp mmpp, Diurnal diurnal) {
 
     public Fits {
         models = List.copyOf(models);
+    }
+
+    public Fits(List<Model> models, Mmpp mmpp, Diurnal diurnal) { this(models, mmpp, diurnal, null, null); }
+
+    /**
+     * The same fits with the calibrated arrival model ({@code bursty}: what {@code thaw generate --fit} draws
+     * arrivals from, see dev.thaw.workload.calibrate.FittedModels) and, for traces that name functions, the
+     * function population ({@code population}); either may be null.
+     */
+    public Fits withCalibration(Map<String, Object> bursty, Map<String, Object> population) {
+        return new Fits(models, mmpp, diurnal, bursty, population);
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -81,7 +96,7 @@ public record Fits(List<Model> models, Mmpp mmpp, Diurnal diurnal) {
     public static Fits fromJson(String json) {
         try {
             Fits f = JSON.readValue(json, Fits.class);
-            return new Fits(f.models() == null ? new ArrayList<>() : f.models(), f.mmpp(), f.diurnal());
+            return new Fits(f.models() == null ? new ArrayList<>() : f.models(), f.mmpp(), f.diurnal(), f.bursty(), f.population());
         } catch (IOException e) {
             throw new IllegalArgumentException("not a thaw fits.json: " + e.getMessage(), e);
         }
@@ -91,12 +106,13 @@ public record Fits(List<Model> models, Mmpp mmpp, Diurnal diurnal) {
     public void write(Path path) throws IOException {
         Path abs = path.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp"));
         try {
             Files.writeString(tmp, toJson());
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+            dev.thaw.ingest.write.TempFiles.release(tmp);
         }
     }
 

@@ -96,12 +96,13 @@ public final class ResultTable {
     public void writeCsv(Path file) throws IOException {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp"));
         try {
             Files.writeString(tmp, toCsv());
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+            dev.thaw.ingest.write.TempFiles.release(tmp);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.thaw.analysis.coldstart.Dimension;
 import dev.thaw.analysis.coldstart.FunctionMeta;
 import dev.thaw.analysis.table.ResultTable;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * keep-alive, so the estimated lifetime is (t_last + keepAlive - t_cold_start) and the useful lifetime
  * (lifetime - keepAlive) does not depend on the keep-alive: it only changes the reported lifetimes and idle
  * time. Per-pod state is kept until the end (memory grows with the number of pods, not rows).
+ *
+ * <p>Censoring: a pod whose last request + keep-alive falls after the last request of the log was still alive
+ * when the data ends. It is counted with the useful lifetime seen so far (its utility is a lower bound) and the
+ * number of such pods is reported ({@code pods_censored}); pods cold-started before the request log begins have
+ * no requests in it and are left out ({@code pods_without_requests}).
  */
 public final class UtilityAggregator implements Aggregator<UtilityAggregator> {
     private static final long serialVersionUID = 1L;
@@ -45,11 +51,11 @@ public final class UtilityAggregator implements Aggregator<UtilityAggregator> {
         private static final long serialVersionUID = 1L;
         double tCold = Double.NaN, cost = Double.NaN, lastRequest = Double.NEGATIVE_INFINITY;
         long requests;
-        String runtime, trigger, size;
+        String runtime, trigger, size, region;
 
         Pod merge(Pod o) {
             if (Double.isNaN(tCold) || (!Double.isNaN(o.tCold) && o.tCold < tCold)) {
-                if (!Double.isNaN(o.tCold)) { tCold = o.tCold; cost = o.cost; runtime = o.runtime; trigger = o.trigger; size = o.size; }
+                if (!Double.isNaN(o.tCold)) { tCold = o.tCold; cost = o.cost; runtime = o.runtime; trigger = o.trigger; size = o.size; region = o.region; }
             }
             lastRequest = Math.max(lastRequest, o.lastRequest);
             requests += o.requests;
@@ -74,7 +80,7 @@ public final class UtilityAggregator implements Aggregator<UtilityAggregator> {
         int n = b.getRowCount();
         if (cost != null) {
             FieldVector time = Columns.require(b, "time"), func = Columns.find(b, "funcID");
-            FieldVector cpu = Columns.find(b, "cpuLimitMillicores"), mem = Columns.find(b, "memLimitMb");
+            FieldVector cpu = Columns.find(b, "cpuLimitMillicores"), mem = Columns.find(b, "memLimitMb"), reg = Columns.find(b, "region");
             for (int i = 0; i < n; i++) {
                 String id = Columns.text(pod, i);
                 double t = Columns.num(time, i), c = Columns.num(cost, i);
@@ -88,6 +94,7 @@ public final class UtilityAggregator implements Aggregator<UtilityAggregator> {
                     String f = Columns.text(func, i);
                     p.runtime = orUnknown(meta.runtime(f));
                     p.trigger = orUnknown(meta.trigger(f));
+                    p.region = reg == null ? null : Columns.text(reg, i);
                     double cp = Columns.num(cpu, i), mb = Columns.num(mem, i);
                     p.size = Double.isNaN(cp) || Double.isNaN(mb) ? "unknown"
                             : cp <= Dimension.SMALL_MAX_MILLICORES && mb <= Dimension.SMALL_MAX_MB ? "small" : "large";
@@ -124,13 +131,21 @@ public final class UtilityAggregator implements Aggregator<UtilityAggregator> {
         Map<List<String>, QuantileSketch> util = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         Map<List<String>, QuantileSketch> life = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         Map<List<String>, long[]> below = new HashMap<>();
-        long[] unmatched = new long[2];
+        long[] unmatched = new long[3];
+        // the request log ends at its last request: a pod whose keep-alive runs past it was still alive (censored)
+        double end = Double.NEGATIVE_INFINITY;
+        for (Pod p : pods.values()) if (p.requests > 0) end = Math.max(end, p.lastRequest);
         for (Pod p : pods.values()) {
             if (Double.isNaN(p.tCold)) { unmatched[0]++; continue; }
             if (p.requests == 0 || !(p.cost > 0)) { unmatched[1]++; continue; }
+            // censored pods count with the useful life seen so far: their utility is a lower bound
+            if (p.lastRequest + keepAliveS > end) unmatched[2]++;
             double u = Math.max(0, p.lastRequest - p.tCold) / p.cost;
             double lifetime = Math.max(0, p.lastRequest - p.tCold) + keepAliveS;
-            for (List<String> g : List.of(List.of("all", ""), List.of("runtime", p.runtime), List.of("trigger", p.trigger), List.of("size", p.size))) {
+            List<List<String>> groups = new ArrayList<>(List.of(List.of("all", ""), List.of("runtime", p.runtime), List.of("trigger", p.trigger),
+                    List.of("size", p.size)));
+            if (p.region != null) groups.add(List.of("region", p.region));
+            for (List<String> g : groups) {
                 util.computeIfAbsent(g, x -> new QuantileSketch(1e3)).add(u);
                 life.computeIfAbsent(g, x -> new QuantileSketch()).add(lifetime);
                 below.computeIfAbsent(g, x -> new long[1])[0] += u < 1 ? 1 : 0;
@@ -154,6 +169,7 @@ public final class UtilityAggregator implements Aggregator<UtilityAggregator> {
         m.put("pods", all < 0 ? 0L : (long) t.number(all, "pods"));
         m.put("pods_without_cold_start", lastUnmatched[0]);
         m.put("pods_without_requests", lastUnmatched[1]);
+        m.put("pods_censored", lastUnmatched[2]);
         m.put("p50", all < 0 ? Double.NaN : t.number(all, "utility_p50"));
         m.put("p90", all < 0 ? Double.NaN : t.number(all, "utility_p90"));
         m.put("share_below_1", all < 0 ? Double.NaN : t.number(all, "share_below_1"));

@@ -15,6 +15,10 @@ final class ExtraContractCases {
                 () -> dev.thaw.analysis.arrivals.ArrivalFixtures.poisson(2, 20_000, 1000, 8, allocator),
                 a -> { var r = new dev.thaw.analysis.arrivals.ArrivalReport(a);
                        return AggregatorContractTest.fingerprint(r.tables(), r.fits()) + AggregatorContractTest.round(r.summary() + " " + r.mmpp() + r.diurnal()); }));
+        cs.add(new AggregatorContractTest.Case<dev.thaw.analysis.detect.DetectorModel>("detector",
+                dev.thaw.analysis.detect.DetectorModel::new,
+                () -> dev.thaw.analysis.detect.DetectorFixtures.batches(12, 2, 5, allocator),
+                dev.thaw.analysis.detect.DetectorModel::fingerprint));
         return cs;
     }
 }

@@ -92,4 +92,33 @@ class UtilityAggregatorTest {
             assertEquals(82.0, t.number(t.find("runtime", "Python3"), "lifetime_p50_s"), 82 * 0.01);
         }
     }
+
+    /**
+     * Pods still alive when the request log ends are counted with the life seen so far and reported as censored;
+     * a region column on the cold starts adds a per-region row.
+     */
+    @Test void censoredPodsAreCountedAndRegionsGetTheirOwnRows() {
+        try (BufferAllocator a = new RootAllocator();
+             VectorSchemaRoot cs = VectorSchemaRoot.create(new Schema(List.of(f64("time"), f64("totalCost_cold_start"), str("podID"), str("region"))), a);
+             VectorSchemaRoot rq = requests(a, new Object[][] {{101.0, 1.0, "podA"}, {500.0, 1.0, "podB"}, {530.0, 0.5, "podB"}})) {
+            cs.allocateNew();
+            Object[][] rows = {{100.0, 2.0, "podA", "R1"}, {499.0, 0.5, "podB", "R2"}};
+            for (int i = 0; i < rows.length; i++) {
+                ((Float8Vector) cs.getVector(0)).setSafe(i, (double) rows[i][0]);
+                ((Float8Vector) cs.getVector(1)).setSafe(i, (double) rows[i][1]);
+                ((VarCharVector) cs.getVector(2)).setSafe(i, ((String) rows[i][2]).getBytes(StandardCharsets.UTF_8));
+                ((VarCharVector) cs.getVector(3)).setSafe(i, ((String) rows[i][3]).getBytes(StandardCharsets.UTF_8));
+            }
+            cs.setRowCount(rows.length);
+            UtilityAggregator u = new UtilityAggregator();
+            u.accept(cs);
+            u.accept(rq);
+            ResultTable t = u.table();
+            // podA ended at 102, its keep-alive at 162, long before the log's last request (530.5): finished, (102 - 100) / 2 = 1
+            assertEquals(1.0, t.number(t.find("region", "R1"), "utility_p50"), 0.01);
+            // podB's last request ends at 530.5, inside the log's end: still alive, counted with (530.5 - 499) / 0.5 = 63 so far
+            assertEquals(63.0, t.number(t.find("region", "R2"), "utility_p50"), 0.63);
+            assertEquals(1L, u.summary().get("pods_censored"));
+        }
+    }
 }

@@ -1,22 +1,15 @@
 package dev.thaw.ingest.parquet;
 
-import dev.thaw.ingest.schema.ColumnType;
 import dev.thaw.ingest.schema.TraceSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.util.ReusableByteArray;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.CodecFactory;
@@ -24,20 +17,19 @@ import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes Arrow batches to one Parquet file (ZSTD, row groups of about a million rows), straight into Parquet-Java's
- * column writers: the record-assembly layer of {@code ParquetWriter} (a call per field start and end) is skipped,
- * which halves the cost of writing flat tables. The file records the thaw format id in its key-value metadata so
- * thaw reads it back with the right meaning.
+ * Writes Arrow batches to one Parquet file (ZSTD, row groups of about a million rows). Pages are encoded straight
+ * from the Arrow buffers by thaw's own {@link ColumnChunkEncoder}s (PLAIN or dictionary, RLE definition levels) and
+ * compressed in one call per page; Parquet-Java's page store and file writer assemble the standard file (column
+ * chunks, statistics, page index, footer). Columns are encoded on up to {@link #threads()} threads at once. The file
+ * records the thaw format id in its key-value metadata so thaw reads it back with the right meaning.
  */
 public final class ParquetTableWriter implements AutoCloseable {
     public static final String FORMAT_KEY = "thaw.format";
     public static final int ROW_GROUP_ROWS = 1 << 20;
     private static final long ROW_GROUP_BYTES = 256L << 20;
-    private static final int PAGE_BYTES = 1 << 20;
     /** ZSTD level 1: about twice as fast as the default 3 for a few percent larger files (override: -Dthaw.zstd.level). */
     public static final int ZSTD_LEVEL = 1;
 
@@ -47,28 +39,43 @@ public final class ParquetTableWriter implements AutoCloseable {
     private final List<ColumnDescriptor> descriptors;
     private final String formatId;
     private final CompressionCodecName codec;
-    private final ReusableByteArray bytes = new ReusableByteArray();
     private final PooledHeapAllocator allocator = new PooledHeapAllocator();
-    private ParquetProperties props;
+    private final ColumnTasks tasks;
     private CodecFactory codecs;
     private BytesInputCompressor compressor;
     private ParquetFileWriter file;
     private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore store;
-    private ColumnWriter[] writers;
+    private ColumnChunkEncoder[] encoders;
+    private PageWriter[] pageWriters;
+    /** Columns by falling encoding cost (PLAIN text, PLAIN numbers, dictionary), so parallel threads end together. */
+    private int[] order;
     private long rowsInGroup;
+    private final int rowGroupRows;
 
     public ParquetTableWriter(Path path, TraceSchema schema, String formatId) {
         this(path, schema, formatId, CompressionCodecName.ZSTD);
     }
 
     public ParquetTableWriter(Path path, TraceSchema schema, String formatId, CompressionCodecName codec) {
+        this(path, schema, formatId, codec, ROW_GROUP_ROWS);
+    }
+
+    /** With smaller row groups, for tests of row-group boundaries. */
+    ParquetTableWriter(Path path, TraceSchema schema, String formatId, CompressionCodecName codec, int rowGroupRows) {
+        this.rowGroupRows = rowGroupRows;
         this.path = path;
         this.schema = schema;
         this.message = schema.toParquet("thaw");
         this.descriptors = message.getColumns();
         this.formatId = formatId;
         this.codec = codec;
+        // Parquet-Java's own compressors are not thread-safe: only the ZSTD page compressor runs columns in parallel.
+        this.tasks = new ColumnTasks(codec == CompressionCodecName.ZSTD ? threads() : 1);
+    }
+
+    /** Threads that encode columns at once: {@code -Dthaw.write.threads}, else one per processor. */
+    public static int threads() {
+        return Math.max(1, Integer.getInteger("thaw.write.threads", Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -77,25 +84,23 @@ public final class ParquetTableWriter implements AutoCloseable {
      * it only if its first rows repeat.
      */
     private void open(VectorSchemaRoot first, int from, int to) {
-        ParquetProperties.Builder b = ParquetProperties.builder()
-                .withPageSize(PAGE_BYTES).withDictionaryPageSize(PAGE_BYTES)
-                .withDictionaryEncoding(true)
-                .withAllocator(allocator)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withSizeStatisticsEnabled(false);
-        for (int c = 0; c < schema.size(); c++) {
-            String name = schema.column(c).name();
+        encoders = new ColumnChunkEncoder[descriptors.size()];
+        for (int c = 0; c < encoders.length; c++) {
             boolean repetitive = DictionaryChoice.repetitive(first == null ? null : first.getVector(c), from, to);
-            b.withDictionaryEncoding(name, repetitive);
-            // Min/max of unique text (request hashes) prunes nothing and costs a comparison per value.
-            if (!repetitive && schema.column(c).type() == ColumnType.STRING) b.withStatisticsEnabled(name, false);
+            encoders[c] = ColumnChunkEncoder.of(descriptors.get(c), repetitive);
         }
-        props = b.build();
+        order = java.util.stream.IntStream.range(0, encoders.length).boxed()
+                .sorted(java.util.Comparator.comparingInt(c -> encoders[c].costRank())).mapToInt(Integer::intValue).toArray();
         try {
-            PlainParquetConfiguration conf = new PlainParquetConfiguration();
-            conf.set("parquet.compression.codec.zstd.level", System.getProperty("thaw.zstd.level", String.valueOf(ZSTD_LEVEL)));
-            codecs = new CodecFactory(conf, PAGE_BYTES);
-            compressor = codecs.getCompressor(codec);
+            int level = Integer.getInteger("thaw.zstd.level", ZSTD_LEVEL);
+            if (codec == CompressionCodecName.ZSTD) {
+                compressor = new ZstdPageCompressor(level);
+            } else {
+                PlainParquetConfiguration conf = new PlainParquetConfiguration();
+                codecs = new CodecFactory(conf, ColumnChunkEncoder.PAGE_BYTES);
+                compressor = codecs.getCompressor(codec);
+            }
+            ParquetProperties props = ParquetProperties.builder().withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0).build();
             file = new ParquetFileWriter(new LocalOutputFile(path), message, ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0, null, props);
             file.start();
         } catch (IOException e) {
@@ -107,20 +112,27 @@ public final class ParquetTableWriter implements AutoCloseable {
     private void startRowGroup() {
         pages = new ColumnChunkPageWriteStore(compressor, message, allocator, ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH,
                 ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
-        store = props.newColumnWriteStore(message, pages);
-        writers = new ColumnWriter[descriptors.size()];
-        for (int c = 0; c < writers.length; c++) writers[c] = store.getColumnWriter(descriptors.get(c));
+        pageWriters = new PageWriter[descriptors.size()];
+        for (int c = 0; c < encoders.length; c++) {
+            pageWriters[c] = pages.getPageWriter(descriptors.get(c));
+            encoders[c].start(pageWriters[c]);
+        }
         rowsInGroup = 0;
+    }
+
+    private long bufferedBytes() {
+        long n = 0;
+        for (PageWriter w : pageWriters) n += w.getMemSize();
+        return n;
     }
 
     private void flushRowGroup() {
         if (rowsInGroup == 0) return;
+        tasks.run(encoders.length, k -> encoders[order[k]].finish());
         try {
-            store.flush();
             file.startBlock(rowsInGroup);
             pages.flushToFileWriter(file);
             file.endBlock();
-            store.close();
             pages.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);
@@ -131,23 +143,13 @@ public final class ParquetTableWriter implements AutoCloseable {
     /** Appends rows [from, to) of a batch. */
     public void write(VectorSchemaRoot batch, int from, int to) {
         if (file == null) open(batch, from, to);
-        int n = writers.length;
-        FieldVector[] vectors = new FieldVector[n];
-        for (int c = 0; c < n; c++) vectors[c] = batch.getVector(c);
-        for (int i = from; i < to; i++) {
-            for (int c = 0; c < n; c++) {
-                FieldVector v = vectors[c];
-                ColumnWriter w = writers[c];
-                if (v.isNull(i)) { w.writeNull(0, 0); continue; }
-                if (v instanceof Float8Vector f) w.write(f.get(i), 0, 1);
-                else if (v instanceof BigIntVector l) w.write(l.get(i), 0, 1);
-                else {
-                    ((VarCharVector) v).read(i, bytes);
-                    w.write(Binary.fromReusedByteArray(bytes.getBuffer(), 0, (int) bytes.getLength()), 0, 1);
-                }
-            }
-            store.endRecord();
-            if (++rowsInGroup >= ROW_GROUP_ROWS || ((rowsInGroup & 4095) == 0 && store.getBufferedSize() > ROW_GROUP_BYTES)) flushRowGroup();
+        while (from < to) {
+            int n = (int) Math.min(to - from, rowGroupRows - rowsInGroup);
+            int a = from;
+            tasks.run(encoders.length, k -> encoders[order[k]].append(batch.getVector(order[k]), a, a + n));
+            rowsInGroup += n;
+            from += n;
+            if (rowsInGroup >= rowGroupRows || bufferedBytes() > ROW_GROUP_BYTES) flushRowGroup();
         }
     }
 
@@ -157,11 +159,11 @@ public final class ParquetTableWriter implements AutoCloseable {
         try {
             if (file == null) open(null, 0, 0);
             flushRowGroup();
-            store.close();
             file.end(Map.of(FORMAT_KEY, formatId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish " + path, e);
         } finally {
+            tasks.close();
             if (codecs != null) codecs.release();
         }
     }

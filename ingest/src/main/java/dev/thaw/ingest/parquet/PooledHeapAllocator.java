@@ -16,7 +16,7 @@ final class PooledHeapAllocator implements ByteBufferAllocator {
     private final Map<Integer, ArrayDeque<ByteBuffer>> free = new HashMap<>();
     private long pooledBytes;
 
-    @Override public ByteBuffer allocate(int size) {
+    @Override public synchronized ByteBuffer allocate(int size) {
         ArrayDeque<ByteBuffer> q = free.get(size);
         ByteBuffer b = q == null ? null : q.poll();
         if (b == null) return ByteBuffer.allocate(size);
@@ -25,7 +25,7 @@ final class PooledHeapAllocator implements ByteBufferAllocator {
         return b;
     }
 
-    @Override public void release(ByteBuffer b) {
+    @Override public synchronized void release(ByteBuffer b) {
         if (pooledBytes + b.capacity() > MAX_POOLED_BYTES) return; // let the GC have it
         free.computeIfAbsent(b.capacity(), k -> new ArrayDeque<>()).push(b);
         pooledBytes += b.capacity();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record PathHints(String region, Integer day, String metric) {
     private static final Pattern REGION = Pattern.compile("(?:^|[/\\\\_.\\-])(R[0-9]{1,2})(?=$|[/\\\\_.\\-])");
-    private static final Pattern DAY = Pattern.compile("(?:day_|\\.d)([0-9]{1,3})\\.(?:csv|jsonl)");
+    private static final Pattern DAY = Pattern.compile("(?:day_|\\.d)([0-9]{1,3})\\.(?:csv|jsonl|parquet|arrow|feather)");
 
     public static final PathHints NONE = new PathHints(null, null, null);
 

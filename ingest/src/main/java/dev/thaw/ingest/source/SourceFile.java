@@ -55,7 +55,16 @@ public record SourceFile(Path path, String member, PathHints hints) {
                     @Override public void close() throws IOException { try { in.close(); } finally { zip.close(); } }
                 };
             }
-            if (isGzip()) {
+            if (!isGzip()) {
+                // gzip content under another name (a .csv that is really .csv.gz): recognised by its magic bytes
+                BufferedInputStream peek = new BufferedInputStream(raw, 1 << 16);
+                peek.mark(2);
+                int b0 = peek.read(), b1 = peek.read();
+                peek.reset();
+                if (b0 != 0x1f || b1 != 0x8b) return peek;
+                raw = peek;
+            }
+            {
                 try {
                     return new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
                 } catch (IOException e) {
@@ -63,7 +72,6 @@ public record SourceFile(Path path, String member, PathHints hints) {
                     throw BadInputException.ofFile(displayName(), "not a valid gzip file (" + e.getMessage() + ")", e);
                 }
             }
-            return raw;
         } catch (IOException e) {
             throw BadInputException.ofFile(displayName(), "cannot open: " + e.getMessage(), e);
         }

@@ -51,7 +51,10 @@ public final class NumberParser {
                 char c = s.charAt(k);
                 if (Character.isLetter(c) && c != 'e' && c != 'E') { ok[0] = false; return Double.NaN; }
             }
-            return Double.parseDouble(s);
+            double v = Double.parseDouble(s);
+            // 1e309 overflows to infinity: a number no trace means, refused like the word "inf"
+            if (Double.isInfinite(v)) { ok[0] = false; return Double.NaN; }
+            return v;
         } catch (NumberFormatException e) {
             ok[0] = false;
             return Double.NaN;

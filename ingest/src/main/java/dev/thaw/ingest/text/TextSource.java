@@ -20,6 +20,10 @@ public final class TextSource implements AutoCloseable {
     }
 
     public static TextSource open(SourceFile file) {
+        if (dev.thaw.ingest.source.SourceResolver.isTableName(file.leafName())) {  // another tool's Parquet or Arrow
+            ColumnarCells c = ColumnarCells.open(file);
+            return new TextSource(c, c, c.readHeader());
+        }
         InputStream raw = file.open();
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         try {
@@ -51,6 +55,7 @@ public final class TextSource implements AutoCloseable {
     public Fields fields() { return fields; }
 
     public boolean nextRow() {
+        if (fields instanceof ColumnarCells c) return c.nextRow();
         return fields instanceof CsvCursor c ? c.nextRow() : ((JsonlCursor) fields).nextRow();
     }
 

@@ -22,17 +22,20 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + abs.getParent(), e);
         }
-        return abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        // Registered, so the shutdown hook removes it if the run is interrupted before the rename.
+        return TempFiles.register(abs.resolveSibling("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
     }
 
     /** Replaces {@code target} (file or folder) by {@code temp}. */
     public static void moveIntoPlace(Path temp, Path target) {
+        if (TempFiles.shuttingDown()) throw new IllegalStateException("interrupted: " + target + " not written");
         try {
             if (Files.isDirectory(target)) {
                 Path old = tempSibling(target);
                 Files.move(target, old);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 deleteRecursively(old);
+                TempFiles.release(old);
             } else {
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -43,10 +46,13 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + temp + " to " + target, e);
         }
+        TempFiles.release(temp);
     }
 
     public static void deleteRecursively(Path p) {
-        if (p == null || !Files.exists(p)) return;
+        if (p == null) return;
+        TempFiles.release(p);
+        if (!Files.exists(p)) return;
         try {
             Files.walkFileTree(p, new SimpleFileVisitor<>() {
                 @Override public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException { Files.delete(f); return FileVisitResult.CONTINUE; }

@@ -47,11 +47,11 @@ final class Axes {
         PlainLogAxis(String label) { super(label); }
 
         @Override protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-            return ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+            return ticks(edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER, true);
         }
 
         @Override protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-            return ticks(edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
+            return ticks(edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT, false);
         }
 
         /**
@@ -59,7 +59,7 @@ final class Axes {
          * the first power of ten inside the range and so drops the minor ticks below it.
          */
         @SuppressWarnings({"rawtypes", "unchecked"})
-        private List ticks(TextAnchor anchor) {
+        private List ticks(TextAnchor anchor, boolean horizontal) {
             double lo = Math.max(getLowerBound(), 1e-300), hi = getUpperBound();
             // under two decades there are too few decade labels to read a value off: label 2 and 5 as well
             boolean narrow = Math.log10(hi / lo) < 2;
@@ -69,6 +69,8 @@ final class Axes {
                     double v = m * Math.pow(10, d);
                     if (v < lo * (1 - 1e-9) || v > hi * (1 + 1e-9)) continue;
                     boolean labelled = m == 1 || narrow && (m == 2 || m == 5);
+                    // a horizontal label in the first 3% of the axis would sit on the vertical axis' lowest label
+                    if (horizontal && Math.log10(v / lo) < 0.03 * Math.log10(hi / lo)) labelled = false;
                     out.add(new NumberTick(m == 1 ? TickType.MAJOR : TickType.MINOR, v,
                             labelled ? CompactFormat.label(v) : "", anchor, anchor, 0.0));
                 }

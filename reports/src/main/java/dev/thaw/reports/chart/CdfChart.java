@@ -25,6 +25,7 @@ public final class CdfChart extends ChartBuilder<CdfChart> {
 
     private final Map<String, double[]> samples = new LinkedHashMap<>();
     private final Map<String, DoubleUnaryOperator> curves = new LinkedHashMap<>();
+    private final Map<String, String> curveOf = new LinkedHashMap<>();
     private boolean logX;
     private boolean complementary;
 
@@ -49,6 +50,13 @@ public final class CdfChart extends ChartBuilder<CdfChart> {
     /** A model CDF drawn over the samples' range, e.g. {@code x -> logNormal.cumulativeProbability(x)}. */
     public CdfChart curve(String name, DoubleUnaryOperator cdf) {
         curves.put(name, cdf);
+        return this;
+    }
+
+    /** A model CDF fitted to the sample {@code of}: drawn dashed in that sample's colour (null: a colour of its own). */
+    public CdfChart curve(String name, DoubleUnaryOperator cdf, String of) {
+        curves.put(name, cdf);
+        if (of != null) curveOf.put(name, of);
         return this;
     }
 
@@ -117,8 +125,11 @@ public final class CdfChart extends ChartBuilder<CdfChart> {
         if (!complementary) { ((NumberAxis) y).setRange(0, 1.0); }
         XYLineAndShapeRenderer r2 = new XYLineAndShapeRenderer(true, false);
         r2.setDrawSeriesLineAsPath(true);
+        List<String> sampleNames = new ArrayList<>(samples.keySet());
         for (int i = 0; i < ds.getSeriesCount(); i++) {
-            r2.setSeriesPaint(i, Theme.series(i));
+            String of = i >= samples.size() ? curveOf.get(String.valueOf(ds.getSeriesKey(i))) : null;
+            int colour = of != null && sampleNames.contains(of) ? sampleNames.indexOf(of) : i;
+            r2.setSeriesPaint(i, Theme.series(colour));
             r2.setSeriesStroke(i, i >= samples.size() ? Theme.DASHED : Theme.LINE);
         }
         return new JFreeChart(null, Theme.LABEL_FONT, new XYPlot(ds, x, y, r2), ds.getSeriesCount() > 1);

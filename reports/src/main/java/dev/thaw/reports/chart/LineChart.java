@@ -22,6 +22,7 @@ public final class LineChart extends ChartBuilder<LineChart> {
     static final int MAX_POINTS = 1500;
 
     private final Map<String, double[][]> series = new LinkedHashMap<>();
+    private final Map<String, double[]> marks = new LinkedHashMap<>();
     private boolean logX, logY, points;
     private Double reference;
     private String referenceLabel = "";
@@ -35,6 +36,12 @@ public final class LineChart extends ChartBuilder<LineChart> {
 
     /** A dashed horizontal line, e.g. IDC = 1 for a Poisson process. */
     public LineChart reference(double y, String label) { this.reference = y; this.referenceLabel = label; return this; }
+
+    /** Moments of events (e.g. cold starts): a marker on the x axis and a thin vertical line at each. */
+    public LineChart marks(String name, double[] x) {
+        marks.put(name, java.util.Arrays.stream(x).filter(Double::isFinite).toArray());
+        return this;
+    }
 
     public LineChart series(String name, double[] x, double[] y) {
         requireSameLength("line series '" + name + "'", x, y);
@@ -75,6 +82,11 @@ public final class LineChart extends ChartBuilder<LineChart> {
             for (int i : kept(y)) if (plottable(x[i], y[i])) s.add(x[i], y[i]);
             ds.addSeries(s);
         }
+        for (var e : marks.entrySet()) {
+            XYSeries s = new XYSeries(e.getKey(), false, true);
+            for (double x : e.getValue()) if (plottable(x, logY ? 1 : 0)) s.add(x, logY ? 1 : 0);
+            ds.addSeries(s);
+        }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, points);
         r.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < series.size(); i++) {
@@ -82,7 +94,22 @@ public final class LineChart extends ChartBuilder<LineChart> {
             r.setSeriesStroke(i, series.size() == 1 && !points ? new java.awt.BasicStroke(1.4f) : Theme.LINE);
             r.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         }
+        for (int i = series.size(); i < ds.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, Theme.series(3 + i - series.size()));
+            r.setSeriesLinesVisible(i, false);
+            r.setSeriesShapesVisible(i, true);
+            r.setSeriesShape(i, org.jfree.chart.util.ShapeUtils.createUpTriangle(4.5f));
+        }
         XYPlot plot = new XYPlot(ds, Axes.of(xLabel, logX, false), Axes.of(yLabel, logY, !logY), r);
+        int m0 = 0;
+        for (double[] xs : marks.values()) {
+            java.awt.Paint paint = Theme.series(3 + m0++);
+            for (double x : xs) {
+                ValueMarker v = new ValueMarker(x, paint, new java.awt.BasicStroke(0.6f));
+                v.setAlpha(0.35f);
+                plot.addDomainMarker(v);
+            }
+        }
         if (reference != null && ds.getItemCount(0) > 0) includeReference(plot, ds);
         if (reference != null) {
             ValueMarker m = new ValueMarker(reference, Theme.INK_SOFT, Theme.REFERENCE);
@@ -94,7 +121,7 @@ public final class LineChart extends ChartBuilder<LineChart> {
             m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
             plot.addRangeMarker(m);
         }
-        return new JFreeChart(null, Theme.LABEL_FONT, plot, series.size() > 1);
+        return new JFreeChart(null, Theme.LABEL_FONT, plot, series.size() + marks.size() > 1);
     }
 
     /** Widens the y range so the reference line is visible even when every value lies far from it. */
@@ -115,6 +142,7 @@ public final class LineChart extends ChartBuilder<LineChart> {
             double[] x = e.getValue()[0], y = e.getValue()[1];
             for (int i = 0; i < x.length; i++) t.row(e.getKey(), x[i], y[i]);
         }
+        for (var e : marks.entrySet()) for (double x : e.getValue()) t.row(e.getKey(), x, Double.NaN);
         return t.build();
     }
 

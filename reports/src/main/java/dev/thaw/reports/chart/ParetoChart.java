@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.util.ShapeUtils;
@@ -17,12 +15,10 @@ import org.jfree.chart.util.ShapeUtils;
 /**
  * Plans as points in a two-objective plane (e.g. GPUs or cost vs p99 TTFT). The Pareto front (points no other
  * point beats on both objectives) is drawn in colour, joined and labelled; dominated plans are grey; the chosen
- * plan is marked with a diamond.
+ * plan is marked with a diamond and labelled. Labels never overlap ({@link PointLabels}); every point names itself
+ * in a tooltip.
  */
 public final class ParetoChart extends ChartBuilder<ParetoChart> {
-    /** Beyond this many front points only every k-th is labelled, so labels stay readable. */
-    static final int MAX_LABELS = 12;
-
     public record Point(String label, double x, double y) {}
 
     private final List<Point> points = new ArrayList<>();
@@ -82,7 +78,27 @@ public final class ParetoChart extends ChartBuilder<ParetoChart> {
         ds.addSeries(frontSeries);
         ds.addSeries(others);
         if (chosen.getItemCount() > 0) ds.addSeries(chosen);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        // every point names itself in a tooltip (an SVG <title>): the labels drawn are only the front's and the chosen
+        List<List<Point>> bySeries = List.of(front, points.stream().filter(p -> !front.contains(p)).toList(),
+                points.stream().filter(p -> p.label.equals(best)).toList());
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true) {
+            @Override protected void drawSecondaryPass(java.awt.Graphics2D g2, XYPlot plot, org.jfree.data.xy.XYDataset dataset, int pass,
+                                                       int series, int item, org.jfree.chart.axis.ValueAxis domainAxis,
+                                                       java.awt.geom.Rectangle2D dataArea, org.jfree.chart.axis.ValueAxis rangeAxis,
+                                                       org.jfree.chart.plot.CrosshairState crosshairState,
+                                                       org.jfree.chart.entity.EntityCollection entities) {
+                // SVG only: <g class="point"><title>label</title><path/></g>, the title shows as the point's tooltip
+                boolean tip = g2 instanceof org.jfree.svg.SVGGraphics2D && series < bySeries.size() && item < bySeries.get(series).size();
+                if (tip) {
+                    Point p = bySeries.get(series).get(item);
+                    g2.setRenderingHint(org.jfree.svg.SVGHints.KEY_BEGIN_GROUP, java.util.Map.of("class", "point"));
+                    g2.setRenderingHint(org.jfree.svg.SVGHints.KEY_ELEMENT_TITLE,
+                            p.label + " (" + Table.display(p.x) + ", " + Table.display(p.y) + ")");
+                }
+                super.drawSecondaryPass(g2, plot, dataset, pass, series, item, domainAxis, dataArea, rangeAxis, crosshairState, entities);
+                if (tip) g2.setRenderingHint(org.jfree.svg.SVGHints.KEY_END_GROUP, Boolean.TRUE);
+            }
+        };
         r.setDrawSeriesLineAsPath(true);
         r.setSeriesLinesVisible(0, true);
         r.setSeriesPaint(0, Theme.series(0));
@@ -97,20 +113,19 @@ public final class ParetoChart extends ChartBuilder<ParetoChart> {
         if (!logX && points.stream().allMatch(p -> p.x == Math.rint(p.x)))
             ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
                     org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        int every = Math.max(1, (front.size() + MAX_LABELS - 1) / MAX_LABELS);
-        double minX = points.stream().mapToDouble(Point::x).min().orElse(0);
-        double maxX = points.stream().mapToDouble(Point::x).max().orElse(1);
-        double midX = logX ? Math.sqrt(minX * maxX) : (minX + maxX) / 2;
-        for (int i = 0; i < front.size(); i += every) {
-            Point p = front.get(i);
-            // labels on the right half point leftwards so they stay inside the plot
-            boolean right = p.x > midX;
-            XYTextAnnotation a = new XYTextAnnotation(right ? p.label + "  " : "  " + p.label, p.x, p.y);
-            a.setFont(Theme.ANNOTATION_FONT);
-            a.setPaint(Theme.INK);
-            a.setTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
-            plot.addAnnotation(a);
+        // labels for the chosen plan first, then the front; points that coincide share one label
+        List<PointLabels.Label> labels = new ArrayList<>();
+        List<Point> labelled = new ArrayList<>();
+        for (Point p : points) if (p.label.equals(best)) labelled.add(p);
+        for (Point p : front) if (!labelled.contains(p)) labelled.add(p);
+        List<Point> placed = new ArrayList<>();
+        for (Point p : labelled) {
+            if (placed.stream().anyMatch(q -> q.x == p.x && q.y == p.y)) continue;
+            long ties = points.stream().filter(q -> q != p && q.x == p.x && q.y == p.y).count();
+            labels.add(new PointLabels.Label(ties > 0 ? p.label + " (+" + ties + " tied)" : p.label, p.x, p.y));
+            placed.add(p);
         }
+        plot.addAnnotation(new PointLabels(labels));
         plot.getDomainAxis().setLowerMargin(0.04);
         plot.getDomainAxis().setUpperMargin(0.04);
         return new JFreeChart(null, Theme.LABEL_FONT, plot, true);

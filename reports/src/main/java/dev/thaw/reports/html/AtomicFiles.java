@@ -18,7 +18,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(dir, "." + target.getFileName(), ".tmp"));
             Files.write(tmp, bytes);
             // temp files are created owner-only; a report is meant to be shared like any other output
             try {
@@ -31,11 +31,13 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            dev.thaw.ingest.write.TempFiles.release(tmp);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
+            if (tmp != null) dev.thaw.ingest.write.TempFiles.release(tmp);
         }
     }
 

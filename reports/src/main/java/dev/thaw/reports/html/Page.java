@@ -69,8 +69,13 @@ final class Page {
     void cards(List<KeyFigure> figures, String cls) {
         a("<div class=\"").a(cls).a("\">");
         for (KeyFigure f : figures) {
-            a("<div class=\"card\"><div class=\"label\">").t(f.label()).a("</div><div class=\"value\">").t(f.value())
-                    .a("</div>");
+            // a long text value (a plan such as dp=1,tp=8,pp=1) gets a smaller font and may wrap after its commas
+            boolean longText = f.value().length() > 9;
+            a("<div class=\"card\"><div class=\"label\">").t(f.label()).a("</div><div class=\"value")
+                    .a(longText ? " long" : "").a("\">");
+            String[] parts = f.value().split("(?<=,)");
+            for (int i = 0; i < parts.length; i++) { if (i > 0) a("<wbr/>"); t(parts[i]); }
+            a("</div>");
             if (!f.note().isBlank()) a("<div class=\"note\">").t(f.note()).a("</div>");
             a("</div>");
         }

@@ -41,7 +41,8 @@ final class FigureSpec {
                     CdfChart c = Charts.cdf(id, title);
                     if (logX) c.logX();
                     groups.forEach(c::sample);
-                    for (JsonNode fit : spec.path("fits")) c.curve(text(fit, "name", text(fit, "family", "fit")), Fits.cdf(fit, csv));
+                    for (JsonNode fit : spec.path("fits"))
+                        c.curve(text(fit, "name", text(fit, "family", "fit")), Fits.cdf(fit, csv), text(fit, "series", null));
                     b = c;
                 } else {
                     HistogramChart h = Charts.histogram(id, title);

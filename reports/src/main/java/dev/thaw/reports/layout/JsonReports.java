@@ -1,7 +1,9 @@
 package dev.thaw.reports.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.thaw.reports.chart.CdfChart;
 import dev.thaw.reports.chart.Charts;
+import dev.thaw.reports.chart.LineChart;
 import dev.thaw.reports.chart.Figure;
 import dev.thaw.reports.chart.ParetoChart;
 import dev.thaw.reports.html.HtmlReport;
@@ -90,6 +92,7 @@ final class JsonReports {
 
     static HtmlReport search(ResultInput in, String id, String title) {
         JsonNode s = in.summary();
+        if (s.path("autoscale").asBoolean(false)) return autoscale(in, id, title);
         HtmlReport.Builder r = start(in, id, title, "search");
         JsonNode best = s.path("best");
         if (best.has("plan")) r.keyFigure("best plan", best.get("plan").asText(), "");
@@ -138,6 +141,72 @@ final class JsonReports {
         return finish(in, r);
     }
 
+    /**
+     * Serverless scaling search ({@code thaw search --autoscale}): every configuration on goodput per dollar
+     * against p99 TTFT with the Pareto front, and the chosen one over time (replicas, waiting requests, cold starts).
+     */
+    static HtmlReport autoscale(ResultInput in, String id, String title) {
+        JsonNode s = in.summary();
+        HtmlReport.Builder r = start(in, id, title, "autoscaling search");
+        JsonNode best = s.path("best");
+        if (best.has("plan")) r.keyFigure("best plan", best.get("plan").asText(), best.path("config").asText(""));
+        card(r, best, "goodput_per_dollar", "goodput per dollar", "requests within SLO per $");
+        card(r, best, "ttft_s.p99", "TTFT p99", "seconds, cold starts included");
+        card(r, best, "replica_cold_starts", "replica cold starts", "");
+        card(r, s, "plans_simulated", "configurations", "simulated");
+        JsonNode configs = s.path("configurations");
+        String bestLabel = best.path("plan").asText("") + " " + best.path("config").asText("");
+        if (configs.isArray() && configs.size() > 0) {
+            ParetoChart p = Charts.pareto("configurations", "Configurations: goodput per dollar vs p99 TTFT")
+                    .axes("p99 TTFT (s)", "goodput per dollar (requests within SLO / $)").objectives(true, false).logX();
+            boolean any = false;
+            for (JsonNode c : configs) {
+                double x = Json.num(c, "ttft_p99_s"), y = Json.num(c, "goodput_per_dollar");
+                if (Double.isFinite(x) && x > 0 && Double.isFinite(y)) {
+                    p.point(c.path("plan").asText("") + " " + c.path("config").asText(""), x, y);
+                    any = true;
+                }
+            }
+            p.best(bestLabel).caption("One point per configuration (replica plan, keep-alive, min and max replicas). Coloured: the "
+                    + "Pareto front (no configuration is both faster and cheaper per good request); diamond: the chosen one.");
+            r.section("Configurations");
+            if (any) r.figure(p.build());
+        }
+        JsonNode tl = best.path("timeline");
+        if (tl.path("t_s").isArray() && tl.path("t_s").size() > 1) {
+            double[] t = numbers(tl.path("t_s"));
+            double t0 = t[0];
+            for (int i = 0; i < t.length; i++) t[i] = (t[i] - t0) / 60;
+            double[] cold = numbers(tl.path("cold_starts_s"));
+            for (int i = 0; i < cold.length; i++) cold[i] = (cold[i] - t0) / 60;
+            r.section("The chosen configuration over time");
+            r.wideFigure(Charts.lines("scaling", "Replicas and waiting requests: " + bestLabel.trim())
+                    .axes("minutes since the first request", "count")
+                    .series("replicas up", t, numbers(tl.path("replicas")))
+                    .series("requests waiting for a first token", t, numbers(tl.path("waiting")))
+                    .marks("replica cold start", cold)
+                    .caption("Sampled at " + t.length + " instants. Triangles and thin lines: a replica started by scaling out "
+                            + "(its weights load before it serves).").build());
+        }
+        JsonNode ranking = s.path("ranking");
+        if (ranking.isArray() && ranking.size() > 0) {
+            Table.Builder t = Table.of("rank", "plan", "keep-alive", "min", "max", "goodput per $", "TTFT p99 (s)", "SLO attainment", "cold starts", "cost ($)");
+            int rank = 1;
+            for (JsonNode c : ranking)
+                t.row((long) rank++, c.path("plan").asText(""), c.path("keep_alive").asText(""), Json.num(c, "min_replicas"),
+                        Json.num(c, "max_replicas"), Json.num(c, "goodput_per_dollar"), Json.num(c, "ttft_s.p99"),
+                        Json.num(c, "slo_attainment"), Json.num(c, "replica_cold_starts"), Json.num(c, "cost_usd"));
+            r.table("Ranked configurations", t.build(), "By goodput per dollar.", 200);
+        }
+        return finish(in, r);
+    }
+
+    private static double[] numbers(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) v[i] = array.get(i).isNumber() ? array.get(i).asDouble() : Double.NaN;
+        return v;
+    }
+
     /** One page for every keep-alive policy result given (one JSON per policy). */
     static HtmlReport policies(List<ResultInput> ins, String id) {
         ResultInput first = ins.get(0);
@@ -155,6 +224,13 @@ final class JsonReports {
         if (Double.isFinite(rate[bestIdx])) r.keyFigure("lowest cold-start rate", names.get(bestIdx), "rate " + Table.display(rate[bestIdx]));
         card(r, first.summary(), "invocations", "invocations", "");
         r.section("Cold starts and memory");
+        ParetoChart trade = Charts.pareto("trade-off", "Cold-start rate vs wasted memory-time")
+                .axes("idle warm memory (GB-s)", "cold starts per invocation");
+        boolean anyPoint = false;
+        for (int i = 0; i < names.size(); i++)
+            if (Double.isFinite(rate[i]) && Double.isFinite(waste[i])) { trade.point(names.get(i), waste[i], rate[i]); anyPoint = true; }
+        if (anyPoint) r.wideFigure(trade.caption("One point per policy. Coloured and joined: the Pareto front, the policies no other "
+                + "beats on both cold starts and wasted memory.").build());
         r.figure(Charts.groupedBars("cold-start-rate", "Cold-start rate by policy").categories(names).series("cold-start rate", rate)
                 .valueLabels().axes("", "cold starts per invocation").build());
         r.figure(Charts.groupedBars("wasted-memory", "Wasted memory-time by policy").categories(names).series("wasted", waste)
@@ -168,6 +244,54 @@ final class JsonReports {
         r.table("Policies", t.build());
         for (ResultInput in : ins) extras(in, r, ins.size() > 1 ? in.name() + ": " : "");
         return r.build();
+    }
+
+    /**
+     * The calibration loop ({@code thaw generate --calibrate}): the source and what the fitted model (and a Poisson
+     * process of the same rate) generated, side by side: IDC over time scales, inter-arrival CDFs, per-minute rates,
+     * and the figures compared.
+     */
+    static HtmlReport calibration(ResultInput in, String id, String title) {
+        JsonNode s = in.summary();
+        HtmlReport.Builder r = start(in, id, title, "calibration");
+        JsonNode cal = s.path("calibration");
+        JsonNode fitted = cal.path("fitted").path("metrics"), poisson = cal.path("poisson").path("metrics");
+        card(r, fitted, "iat_cv.source", "IAT CV of the source", "1 = Poisson");
+        card(r, fitted, "iat_cv.synthetic", "IAT CV generated", "by the fitted " + cal.path("fitted").path("model").asText("model"));
+        card(r, fitted, "idc_60s.source", "IDC at 60 s, source", "");
+        card(r, fitted, "idc_60s.synthetic", "IDC at 60 s, generated", "");
+        JsonNode curves = cal.path("curves");
+        List<String> names = new ArrayList<>();
+        curves.path("idc").fieldNames().forEachRemaining(n -> { if (!n.equals("window_s")) names.add(n); });
+        if (!names.isEmpty()) {
+            r.section("Source and generated, side by side");
+            LineChart idc = Charts.idc("idc", "Index of dispersion versus time scale");
+            double[] w = numbers(curves.path("idc").path("window_s"));
+            for (String n : names) idc.series(n, w, numbers(curves.path("idc").path(n)));
+            r.figure(idc.caption("Var(N)/E(N) of counts in windows of each length. The fitted model should follow the source; "
+                    + "a Poisson process stays at 1.").build());
+            CdfChart iat = Charts.cdf("iat-cdf", "Inter-arrival times").logX().axes("inter-arrival time (s)", "fraction of gaps");
+            for (String n : names) {
+                double[] q = numbers(curves.path("iat_s").path(n));
+                if (java.util.Arrays.stream(q).anyMatch(v -> v > 0)) iat.sample(n, q);
+            }
+            r.figure(iat.caption("Quantiles of the gaps between consecutive requests (zero gaps, requests in one batch, are off the log axis).").build());
+            double[] minutes = numbers(curves.path("per_minute").path("minute_start_s"));
+            for (int i = 0; i < minutes.length; i++) minutes[i] /= 60;
+            LineChart rate = Charts.lines("rate", "Requests per minute").axes("minutes from the first request", "requests per minute");
+            for (String n : names) rate.series(n, minutes, numbers(curves.path("per_minute").path(n)));
+            r.wideFigure(rate.caption("Over the source's span; the generated traces from their start.").build());
+        }
+        if (fitted.isObject() && fitted.size() > 0) {
+            Table.Builder t = Table.of("metric", "source", "fitted model", "fitted error", "Poisson", "Poisson error");
+            fitted.fields().forEachRemaining(e -> {
+                JsonNode p = poisson.path(e.getKey());
+                t.row(e.getKey(), Json.num(e.getValue(), "source"), Json.num(e.getValue(), "synthetic"), Json.num(e.getValue(), "rel_error"),
+                        Json.num(p, "synthetic"), Json.num(p, "rel_error"));
+            });
+            r.table("Source vs generated", t.build(), "Error: relative to the source.", 100);
+        }
+        return finish(in, r);
     }
 
     /** Calibration and anything unrecognised: key figures from report.json, then files and values. */

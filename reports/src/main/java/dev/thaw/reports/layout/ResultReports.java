@@ -44,8 +44,9 @@ public final class ResultReports {
             reports.add(switch (in.kind()) {
                 case "analysis" -> JsonReports.analysis(in, id, "Trace analysis" + of);
                 case "simulation" -> JsonReports.simulation(in, id, "Serving simulation" + of);
-                case "search" -> JsonReports.search(in, id, "Plan search" + of);
-                case "calibration" -> JsonReports.generic(in, id, "Workload calibration" + of, "calibration");
+                case "search" -> JsonReports.search(in, id, (in.summary().path("autoscale").asBoolean(false)
+                        ? "Serverless scaling search" : "Plan search") + of);
+                case "calibration" -> JsonReports.calibration(in, id, "Workload calibration" + of);
                 default -> JsonReports.generic(in, id, "Results: " + in.name(), "results");
             });
         }

@@ -70,6 +70,8 @@ public final class Table {
         if (!Double.isFinite(v)) return Double.toString(v);
         double a = Math.abs(v);
         if (a == 0) return "0";
+        // counts held as doubles (655 cold starts, 8 GPUs) read as integers, not 655.0 or 8.000
+        if (v == Math.rint(v) && a < 1e15) return String.format(Locale.ROOT, "%,d", (long) v);
         if (a >= 1e9 || a < 1e-3) return String.format(Locale.ROOT, "%.3g", v);
         if (a >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
         if (a >= 100) return String.format(Locale.ROOT, "%.1f", v);

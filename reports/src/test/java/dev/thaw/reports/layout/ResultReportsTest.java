@@ -33,7 +33,7 @@ class ResultReportsTest {
                 "analysis", List.of("idc", "coldstart-share", "coldstart-cdf", "per-hour", "rate", "rpm"),
                 "simulation", List.of("ttft-cdf", "e2e-hist"),
                 "search", List.of("pareto", "baselines"),
-                "policies", List.of("cold-start-rate", "wasted-memory")), figures);
+                "policies", List.of("trade-off", "cold-start-rate", "wasted-memory")), figures);
         assertEquals(Long.valueOf(7), site.provenance().seed(), "the seed found in a summary is reported");
     }
 
@@ -59,6 +59,41 @@ class ResultReportsTest {
                 pareto.rows().subList(0, 2));
         HtmlReport policies = site.reports().get(3);
         assertEquals(new dev.thaw.reports.html.KeyFigure("lowest cold-start rate", "hybrid", "rate 0.012"), policies.keyFigures().get(0));
+    }
+
+    /** The autoscaling search and the calibration loop get their own figures, drawn from the documented keys. */
+    @Test void autoscalingAndCalibrationPagesDrawTheirTradeOffsAndCurves() throws Exception {
+        Path auto = Files.createDirectories(tmp.resolve("search-autoscale"));
+        Files.writeString(auto.resolve("summary.json"), """
+                {"command": "search", "autoscale": true, "plans_simulated": 3,
+                 "best": {"plan": "dp=1,tp=1,pp=1", "config": "fixed:10m,min=1,max=8", "goodput_per_dollar": 2253, "replica_cold_starts": 1,
+                          "ttft_s": {"p99": 12.0},
+                          "timeline": {"t_s": [100, 160, 220], "replicas": [1, 2, 1], "waiting": [0, 5, 0], "cold_starts_s": [150]}},
+                 "configurations": [
+                   {"plan": "dp=1,tp=1,pp=1", "config": "fixed:10m,min=1,max=8", "goodput_per_dollar": 2253, "ttft_p99_s": 12.0},
+                   {"plan": "dp=1,tp=2,pp=1", "config": "fixed:10m,min=1,max=4", "goodput_per_dollar": 1416, "ttft_p99_s": 3.5},
+                   {"plan": "dp=1,tp=1,pp=1", "config": "hybrid,min=0,max=8", "goodput_per_dollar": 907, "ttft_p99_s": 34.7}],
+                 "ranking": []}""");
+        Path cal = Files.createDirectories(tmp.resolve("calibration"));
+        Files.writeString(cal.resolve("summary.json"), """
+                {"command": "generate", "mode": "calibrate",
+                 "calibration": {"fitted": {"model": "batch-mmpp2", "metrics": {"iat_cv": {"source": 13.1, "synthetic": 13.3, "rel_error": 0.015}}},
+                                 "poisson": {"model": "poisson", "metrics": {"iat_cv": {"source": 13.1, "synthetic": 1.0, "rel_error": 0.92}}},
+                                 "curves": {"idc": {"window_s": [1, 10, 60], "source": [13, 71, 164], "fitted": [12, 79, 158], "poisson": [1, 1, 1]},
+                                            "iat_s": {"quantile": [0.25, 0.5, 0.75], "source": [0.01, 0.1, 0.5], "fitted": [0.02, 0.1, 0.4], "poisson": [0.1, 0.3, 0.6]},
+                                            "per_minute": {"minute_start_s": [0, 60], "source": [100, 300], "fitted": [120, 280], "poisson": [150, 150]}}}}""");
+        ReportSite site = ResultReports.site(List.of(auto, cal), "t", Provenance.builder(), false);
+        HtmlReport a = site.reports().get(0), c = site.reports().get(1);
+        assertEquals("Serverless scaling search", a.title());
+        assertEquals(List.of("configurations", "scaling"), a.figures().stream().map(Figure::id).toList());
+        // x = p99 TTFT, y = goodput per dollar (higher is better): the slow and cheap-per-request hybrid is dominated
+        var pts = a.figures().get(0).data().rows();
+        assertEquals(List.of("dp=1,tp=1,pp=1 hybrid,min=0,max=8", 34.7, 907.0, false, false), pts.get(2));
+        assertEquals(true, pts.get(0).get(4), "the best configuration is the chosen one");
+        // timeline in minutes from the first sample; the cold start at 150 s is 50 s = 0.833 min in
+        assertTrue(a.figures().get(1).data().rows().contains(List.of("replica cold start", 50 / 60.0, Double.NaN)));
+        assertEquals(List.of("idc", "iat-cdf", "rate"), c.figures().stream().map(Figure::id).toList());
+        assertEquals("13.30", c.keyFigures().get(1).value());
     }
 
     @Test void writtenPagesAreCompleteAndSelfContained() throws Exception {

@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  *
  * <p>Conventions: a pod is alive while {@code t < expiry}, so a keep-alive of 0 frees it the instant its last
  * request ends. A pod's cold-start time is the arrival of the request that triggered it; its utility ratio is
- * (arrival of its last request - cold-start time) / cold-start duration, over pods that served a request. At
+ * (end of its last request - cold-start time) / cold-start duration, over pods that served a request: the
+ * definition of {@code thaw analyze} (UtilityAggregator's defaults). At
  * {@link #finish()} pods still alive are deleted at the horizon (last arrival or last request end, whichever is
  * later), so every policy is charged over the same span.
  */
@@ -370,7 +371,8 @@ public final class FaasSimulator {
         double idle = at - pd[s * W + READY] - pd[s * W + BUSY];
         if (idle > 0) wastedMbS += memMb[f] * idle;
         lifetimes.record(alive);
-        if (pRequests[s] > 0 && pd[s * W + COST] > 0) utility.record(Math.max(0, pd[s * W + LAST_REQ] - pd[s * W + START]) / pd[s * W + COST]);
+        // the end of its last request, as thaw analyze measures it (time_worker + totalCost_worker): one definition
+        if (pRequests[s] > 0 && pd[s * W + COST] > 0) utility.record(Math.max(0, pd[s * W + LAST_END] - pd[s * W + START]) / pd[s * W + COST]);
         log.podDeleted(pId[s], at);
         pAlive[s] = false;
         pGen[s] = (int) ((pGen[s] + 1) & MASK);

@@ -71,7 +71,11 @@ public final class FaasTraceReader {
      * else 1 s; pod memory = the app's {@code AverageAllocatedMb} from {@code memory}, else the default. Every
      * invocation is held in memory: use a day or a subset of functions of the full trace.
      */
+    /** Most invocations a replay holds (about 24 bytes each): a larger trace is refused with a message, not an OutOfMemoryError. */
+    public static final long MAX_INVOCATIONS = 100_000_000L;
+
     public FaasTrace readAzure2019(Path invocations, Path durations, Path memory) {
+        long total = 0;
         Map<String, Double> durationS = new HashMap<>();
         if (durations != null) {
             try (TraceReader r = Traces.open(durations, "azure-2019-durations")) {
@@ -115,6 +119,10 @@ public final class FaasTraceReader {
                         execOf[f] = durationS.getOrDefault(key, 1.0);
                     }
                     long c = (long) num(count, i);
+                    total += c;
+                    if (c < 0 || total > MAX_INVOCATIONS)  // expanded one by one below: refuse before memory runs out
+                        throw new BadInputException(invocations.toString(), 0, "minute " + (long) num(minute, i) + " of function " + str(fn, i), Long.toString(c),
+                                "at most " + MAX_INVOCATIONS + " invocations in all are replayed (each is simulated one by one); this trace holds more: replay a window or a sample of it");
                     double d = day.isNull(i) ? 1 : num(day, i);
                     double t0 = ((d - 1) * 1440 + num(minute, i) - 1) * 60;
                     for (long k = 0; k < c; k++) rows.add(t0 + (k + 0.5) * 60.0 / c, f, execOf[f], null);

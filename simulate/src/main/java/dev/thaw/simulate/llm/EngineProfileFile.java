@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.thaw.ingest.BadInputException;
-import dev.thaw.simulate.llm.perf.Calibration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,34 +16,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An engine profile as a JSON file ({@code thaw calibrate -o PROFILE.json} writes it; {@code --engine-profile FILE}
- * reads it): the scheduling knobs, the {@link EngineOverheads}, optionally a compute and bandwidth scale for one
- * GPU (multiplying the roofline's GEMM and streaming efficiencies), and a free-form {@code fit} object saying what
- * the profile was fitted on and how well it fits.
+ * reads it): the scheduling knobs, the {@link EngineOverheads}, and a free-form {@code fit} object saying what the
+ * profile was fitted on and how well it fits. (Kernel times come from the perf database, {@code --perf-db}.)
  *
- * @param computeScale multiplies {@link Calibration#gemmComputeEff()} and {@link Calibration#attnComputeEff()} (1 = none)
- * @param memoryScale  multiplies {@link Calibration#memEff()} and {@link Calibration#attnMemEff()} (1 = none)
- * @param fit          what the fit used and found (cases, dropped rows and why, residuals); empty for a hand-written profile
+ * @param fit what the fit used and found (cases, dropped rows and why, residuals); empty for a hand-written profile
  */
-public record EngineProfileFile(EngineProfile profile, double computeScale, double memoryScale, Map<String, Object> fit) {
+public record EngineProfileFile(EngineProfile profile, Map<String, Object> fit) {
     public static final String FORMAT = "thaw-engine-profile";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Map<Path, EngineProfileFile> CACHE = new ConcurrentHashMap<>();
 
     public EngineProfileFile {
-        if (!(computeScale > 0) || !(memoryScale > 0)) throw new IllegalArgumentException("compute and memory scales must be positive");
         fit = fit == null ? Map.of() : fit;
     }
 
     public static boolean looksLikeFile(String s) {
         return s.toLowerCase(Locale.ROOT).endsWith(".json") || s.contains("/") || s.contains(java.io.File.separator);
-    }
-
-    /** The calibration with this profile's GPU scales applied (efficiencies capped at 1). */
-    public Calibration scale(Calibration c) {
-        if (computeScale == 1 && memoryScale == 1) return c;
-        return new Calibration(Math.min(1, c.gemmComputeEff() * computeScale), c.gemmHalfTokens(), Math.min(1, c.memEff() * memoryScale),
-                Math.min(1, c.attnComputeEff() * computeScale), Math.min(1, c.attnMemEff() * memoryScale), c.elementwiseMemEff(),
-                c.moeImbalance(), c.int4DequantEff());
     }
 
     /** Reads a profile once per path (search evaluates many configurations with the same profile). */
@@ -79,12 +66,9 @@ public record EngineProfileFile(EngineProfile profile, double computeScale, doub
         if (root.has("prefix_caching")) e = e.withPrefixCaching(root.path("prefix_caching").asBoolean());
         if (root.has("block_size")) e = e.withBlockSize((int) num(p, root, "block_size"));
         if (root.has("gpu_memory_utilization")) e = e.withGpuMemoryUtilization(num(p, root, "gpu_memory_utilization"));
-        JsonNode s = root.path("gpu_scale");
-        double cs = s.isObject() ? num(p, s, "compute") : 1, ms = s.isObject() ? num(p, s, "memory") : 1;
-        if (!(cs > 0) || !(ms > 0)) throw BadInputException.ofFile(p, "gpu_scale.compute and gpu_scale.memory must be positive");
         @SuppressWarnings("unchecked")
         Map<String, Object> fit = root.has("fit") ? JSON.convertValue(root.get("fit"), LinkedHashMap.class) : Map.of();
-        return new EngineProfileFile(e, cs, ms, fit);
+        return new EngineProfileFile(e, fit);
     }
 
     private static String text(Path p, JsonNode n, String f) {
@@ -122,11 +106,6 @@ public record EngineProfileFile(EngineProfile profile, double computeScale, doub
         on.put("eager_launch_per_layer_s", o.eagerLaunchPerLayerS());
         on.put("request_fixed_s", o.requestFixedS());
         on.put("request_per_running_s", o.requestPerRunningS());
-        if (computeScale != 1 || memoryScale != 1) {
-            ObjectNode s = r.putObject("gpu_scale");
-            s.put("compute", computeScale);
-            s.put("memory", memoryScale);
-        }
         r.set("fit", JSON.valueToTree(fit));
         return r;
     }

@@ -10,14 +10,15 @@ import java.util.Map;
  * Outcome of one run. Latencies include queueing (TTFT = first token - arrival). Throughput and goodput are over the
  * wall-clock makespan (first arrival to last finish; idle time counts). Energy: every GPU of the plan at idle power
  * for the makespan, plus dynamic power (TDP - idle) over each step's roofline busy time, plus link energy per bit.
- * Cost: GPU price per hour x GPUs x makespan.
+ * Cost: GPU price per hour x GPUs x makespan. {@code perfDb} names what costed the kernels (a measured database or the
+ * fitted roofline curves).
  */
 public record ServingResult(String plan, int requests, int completed, int rejected, Summary ttftMs, Summary tpotMs,
                             Summary itlMs, Summary e2eS, double makespanS, double reqPerS, double outputTokPerS,
                             double totalTokPerS, double goodputReqPerS, double goodputShare, double energyJ,
                             double energyJPerOutputToken, double costUsd, double costPerMillionTokens, MemoryPlan memory,
                             long iterations, long preemptions, long peakKvBlocks, long kvBlocksPerInstance,
-                            long promptTokensComputed, double simWallS, RequestLog requestLog) {
+                            long promptTokensComputed, double simWallS, RequestLog requestLog, String perfDb) {
 
     /** The `thaw simulate --json` object (docs/cli.md keys, plus extras). */
     public Map<String, Object> toJson() {
@@ -49,6 +50,7 @@ public record ServingResult(String plan, int requests, int completed, int reject
         m.put("preemptions", preemptions);
         m.put("peak_kv_blocks", peakKvBlocks);
         m.put("sim_wall_s", simWallS);
+        m.put("perf_db", perfDb);
         return finite(m);
     }
 

@@ -22,7 +22,8 @@ public final class ServingSimulator {
 
     /** The step-time model of a configuration (for what-if costing of single batches). */
     public static StepTimeModel stepTimeModel(ServingConfig c) {
-        return new StepTimeModel(c.model(), c.cluster(), c.plan(), c.quantization(), c.engine(), c.calibration(), c.comm(), c.gemmTable());
+        return new StepTimeModel(c.model(), c.cluster(), c.plan(), c.quantization(), c.engine(), c.calibration(), c.comm(), c.gemmTable(),
+                c.perfDb().forGpu(c.cluster().gpu()));
     }
 
     /**
@@ -44,7 +45,7 @@ public final class ServingSimulator {
                 c.prefixUnitTokens(), c.disaggregation().prefillReplicas(), mem.kvBytesPerTokenPerGpu(), kvLink);
         loop.run();
         RequestLog log = loop.table().toLog();
-        return summarize(c, mem, rec, loop, log, (System.nanoTime() - t0) / 1e9);
+        return summarize(c, mem, rec, loop, log, (System.nanoTime() - t0) / 1e9, model.perfDb());
     }
 
     /**
@@ -65,10 +66,10 @@ public final class ServingSimulator {
                 c.router(), maxModelLen, c.prefixUnitTokens());
         loop.run();
         RequestLog log = loop.table().toLog();
-        return summarize(c, mem, rec, loop, log, (System.nanoTime() - t0) / 1e9);
+        return summarize(c, mem, rec, loop, log, (System.nanoTime() - t0) / 1e9, model.perfDb());
     }
 
-    private static ServingResult summarize(ServingConfig c, MemoryPlan mem, Recorder rec, EventLoop loop, RequestLog log, double wallS) {
+    private static ServingResult summarize(ServingConfig c, MemoryPlan mem, Recorder rec, EventLoop loop, RequestLog log, double wallS, String perfDb) {
         int n = log.size(), completed = 0, rejected = 0, good = 0;
         double[] ttft = new double[n], tpot = new double[n], e2e = new double[n];
         double first = Double.POSITIVE_INFINITY, last = Double.NEGATIVE_INFINITY;
@@ -103,6 +104,6 @@ public final class ServingSimulator {
                 Summary.of(e2e, n, 1.0), makespan, completed * perS, outTok * perS, totalTok * perS, good * perS,
                 completed > 0 ? (double) good / completed : Double.NaN, energy, outTok > 0 ? energy / outTok : Double.NaN, cost,
                 totalTok > 0 ? cost / (totalTok / 1e6) : Double.NaN, mem, rec.iterations(), rec.preemptions(), loop.peakUsedBlocks(),
-                loop.blocksPerInstance(), rec.prefillTokens(), wallS, log);
+                loop.blocksPerInstance(), rec.prefillTokens(), wallS, log, perfDb);
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Lists every combination of the plan space in a fixed order: for each cluster, every factorisation
- * dp x tp x pp of its GPU count (tp outer, then pp), every pipeline split, every expert-parallel degree dividing tp
- * for MoE models (experts are split inside the tensor-parallel group: ep = 1 slices every expert over tp GPUs,
- * ep = tp gives each GPU whole experts), then quantization, engine knobs, router and (when the space asks for
+ * dp x tp x pp of its GPU count (tp outer, then pp), every pipeline split, for MoE models every expert-parallel
+ * degree dividing tp (experts are split inside the tensor-parallel group: ep = 1 slices every expert over tp GPUs,
+ * ep = tp gives each GPU whole experts) and, with dp &gt; 1, ep = dp x tp (vLLM's {@code --enable-expert-parallel}:
+ * data-parallel attention, experts over every GPU of a stage, replicas in lockstep), then quantization, engine knobs, router and (when the space asks for
  * disaggregation) the number of prefill-only replicas. Splits other than the
  * balanced one are listed only when {@code headAwareSplits} is set (the evaluator must model them). Illegal combinations are listed too; the
  * {@link PlanRules} remove them and count how many each rule removed.
@@ -26,7 +27,7 @@ public final class PlanEnumerator {
             for (int tp : divisors(g)) {
                 for (int pp : divisors(g / tp)) {
                     int dp = g / tp / pp;
-                    List<Integer> eps = model.isMoe() ? divisors(tp) : List.of(1);
+                    List<Integer> eps = model.isMoe() ? expertDegrees(dp, tp) : List.of(1);
                     for (List<Integer> split : splits(model, pp, space.unevenPipeline() && headAwareSplits)) {
                         for (int ep : eps) {
                             for (Precision w : space.weights())
@@ -63,6 +64,13 @@ public final class PlanEnumerator {
         List<Integer> l = new ArrayList<>();
         for (int i = 0; i < pp; i++) l.add(i < layers ? 1 : value);
         return l;
+    }
+
+    /** Expert-parallel degrees tried: the divisors of tp, and dp x tp when there are several replicas. */
+    static List<Integer> expertDegrees(int dp, int tp) {
+        List<Integer> eps = new ArrayList<>(divisors(tp));
+        if (dp > 1) eps.add(dp * tp);
+        return eps;
     }
 
     static List<Integer> divisors(int n) {

@@ -27,7 +27,8 @@ public final class PlanRules {
                 && (m.kvHeads() % c.tp() == 0 || c.tp() % m.kvHeads() == 0)));
         rules.add(new Rule("pp-at-most-layers", c -> c.pp() <= m.layers()));
         rules.add(new Rule("uneven-pipeline-off", c -> space.unevenPipeline() || m.layers() % c.pp() == 0));
-        rules.add(new Rule("ep-divides-experts", c -> c.ep() == 1 || (m.isMoe() && m.experts() % c.ep() == 0 && c.tp() % c.ep() == 0)));
+        rules.add(new Rule("ep-divides-experts", c -> c.ep() == 1 || (m.isMoe() && m.experts() % c.ep() == 0
+                && (c.tp() % c.ep() == 0 || (c.ep() % c.tp() == 0 && (c.dp() * c.tp()) % c.ep() == 0)))));
         rules.add(new Rule("tp-within-node", c -> !space.tensorWithinNode() || c.tp() <= c.cluster().gpusPerNode()));
         rules.add(new Rule("router-irrelevant", c -> c.dp() > 1 || c.router().equals(space.routers().get(0))));
         rules.add(new Rule("memory", c -> ev.memory(c).fits()));

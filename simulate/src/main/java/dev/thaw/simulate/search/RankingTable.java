@@ -93,12 +93,13 @@ public final class RankingTable {
         try {
             Path dir = abs.getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".ranking", ".tmp");
+            Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(dir, ".ranking", ".tmp"));
             try {
                 Files.writeString(tmp, b, StandardCharsets.UTF_8);
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
+                dev.thaw.ingest.write.TempFiles.release(tmp);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + out, ex);

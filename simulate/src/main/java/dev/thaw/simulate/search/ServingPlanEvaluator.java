@@ -19,6 +19,7 @@ import dev.thaw.simulate.llm.perf.BatchShape;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
 import dev.thaw.simulate.llm.perf.OpType;
 import dev.thaw.simulate.llm.perf.StepTimeModel;
+import dev.thaw.simulate.llm.perf.db.PerfDbSource;
 import dev.thaw.workload.llm.LlmRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +62,21 @@ public final class ServingPlanEvaluator implements PlanEvaluator {
 
     /** A template with vLLM v1 defaults and the given SLO, on the first cluster choice (the cluster is replaced per candidate). */
     public static ServingPlanEvaluator of(ModelSpec model, HardwareCatalog catalog, ClusterChoice anyCluster, Slo slo) {
+        return of(model, catalog, anyCluster, slo, PerfDbSource.BUNDLED);
+    }
+
+    /** As {@link #of(ModelSpec, HardwareCatalog, ClusterChoice, Slo)}, with kernel times from {@code kernels}. */
+    public static ServingPlanEvaluator of(ModelSpec model, HardwareCatalog catalog, ClusterChoice anyCluster, Slo slo, PerfDbSource kernels) {
         Cluster cl = new Cluster(catalog.get(anyCluster.gpu()), anyCluster.gpusPerNode(), anyCluster.nodes(), null);
         ServingConfig t = ServingConfig.of(model, cl, new ParallelPlan(1, 1, 1))
-                .withSlo(slo);
+                .withSlo(slo).withPerfDb(kernels);
         return new ServingPlanEvaluator(model, catalog, t);
+    }
+
+    /** What costs the kernels on this hardware choice (the results' "perf_db"). */
+    public String perfDb(ClusterChoice choice) {
+        Cluster cl = new Cluster(catalog.get(choice.gpu()), choice.gpusPerNode(), choice.nodes(), template.cluster().interNode());
+        return ServingSimulator.stepTimeModel(template.withCluster(cl)).perfDb();
     }
 
     @Override public ModelShape model() { return shape; }

@@ -64,10 +64,13 @@ class FaasSimulatorTest {
         RecordingRequestLog log = new RecordingRequestLog();
         FaasResult r = FaasSimulator.replay(inv.iterator(), FunctionCatalog.uniform(30, 300, 128, 1), new FixedKeepAlive(60),
                 PlatformConfig.defaults().withSeed(5), log);
-        // the analysis definition: join requests to cold starts on podID; (last request - cold start) / cold-start time
+        // the analysis definition: join requests to cold starts on podID; (end of last request - cold start) / cold-start time
         double[] last = new double[log.pods()];
         Arrays.fill(last, Double.NaN);
-        for (int i = 0; i < log.requests(); i++) last[(int) log.requestPod(i)] = log.requestArrival(i);
+        for (int i = 0; i < log.requests(); i++) {
+            int p = (int) log.requestPod(i);
+            last[p] = Double.isNaN(last[p]) ? log.requestEnd(i) : Math.max(last[p], log.requestEnd(i));
+        }
         List<Double> ratios = new ArrayList<>();
         for (int p = 0; p < log.pods(); p++) if (!Double.isNaN(last[p])) ratios.add((last[p] - log.podStart(p)) / log.podColdStart(p));
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();

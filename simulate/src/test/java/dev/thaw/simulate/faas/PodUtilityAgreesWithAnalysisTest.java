@@ -3,7 +3,6 @@ package dev.thaw.simulate.faas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.thaw.analysis.coldstart.FunctionMeta;
 import dev.thaw.analysis.utility.UtilityAggregator;
 import dev.thaw.simulate.faas.policy.FixedKeepAlive;
 import dev.thaw.workload.faas.Invocation;
@@ -28,8 +27,9 @@ class PodUtilityAgreesWithAnalysisTest {
         FaasResult r = FaasSimulator.replay(inv.iterator(), FunctionCatalog.uniform(30, 300, 128, 1), new FixedKeepAlive(60),
                 PlatformConfig.defaults().withSeed(5), log);
 
-        // The simulator's definition: cold start at its start, last request at its arrival at the worker.
-        UtilityAggregator analysis = new UtilityAggregator(60, UtilityAggregator.ColdStartPoint.START, UtilityAggregator.RequestPoint.START, FunctionMeta.NONE);
+        // One definition on both sides, the analysis's defaults: cold start at its start, last request at its end
+        // (time_worker, when the worker took the request, + totalCost_worker).
+        UtilityAggregator analysis = new UtilityAggregator();
         try (RootAllocator alloc = new RootAllocator();
              VectorSchemaRoot cold = VectorSchemaRoot.of(new VarCharVector("podID", alloc), new Float8Vector("time", alloc), new Float8Vector("totalCost_cold_start", alloc));
              VectorSchemaRoot req = VectorSchemaRoot.of(new VarCharVector("podID", alloc), new Float8Vector("time_worker", alloc), new Float8Vector("totalCost_worker", alloc))) {
@@ -41,7 +41,7 @@ class PodUtilityAgreesWithAnalysisTest {
             cold.setRowCount(log.pods());
             for (int i = 0; i < log.requests(); i++) {
                 ((VarCharVector) req.getVector(0)).setSafe(i, podId((int) log.requestPod(i)));
-                ((Float8Vector) req.getVector(1)).setSafe(i, log.requestArrival(i));
+                ((Float8Vector) req.getVector(1)).setSafe(i, log.requestStart(i));
                 ((Float8Vector) req.getVector(2)).setSafe(i, log.requestEnd(i) - log.requestStart(i));
             }
             req.setRowCount(log.requests());

@@ -34,14 +34,17 @@ class PlanEnumeratorTest {
         }
     }
 
-    @Test void moeModelsGetExpertParallelDegreesThatDivideTensor() {
+    @Test void moeModelsGetExpertDegreesDividingTensorAndVllmsExpertParallelAcrossReplicas() {
         ModelShape moe = new ModelShape("moe", 4, 8, 8, 8, 1e9, 1e8);
         PlanSpace s = PlanSpace.layoutsOnly(new ClusterChoice("H100-SXM-80GB", 4, 1), "vllm-v1", 256, 8192);
         List<Candidate> c = PlanEnumerator.enumerate(moe, s);
-        for (Candidate x : c) assertEquals(0, x.tp() % x.ep());
+        for (Candidate x : c) assertTrue(x.tp() % x.ep() == 0 || x.ep() == x.dp() * x.tp(), x.plan());
         assertTrue(c.stream().anyMatch(x -> x.ep() == 4 && x.tp() == 4));
-        // (tp, ep): tp=1 -> 1; tp=2 -> 1,2; tp=4 -> 1,2,4; with pp and dp filling the rest.
-        assertEquals(3 + 2 * 2 + 1 * 3, c.size());
+        assertTrue(c.stream().anyMatch(x -> x.plan().equals("dp=4,tp=1,pp=1,ep=4")));
+        assertTrue(c.stream().anyMatch(x -> x.plan().equals("dp=2,tp=2,pp=1,ep=4")));
+        // (dp, tp, pp) -> ep: (4,1,1) -> 1,4; (2,1,2) -> 1,2; (1,1,4) -> 1; (2,2,1) -> 1,2,4; (1,2,2) -> 1,2;
+        // (1,4,1) -> 1,2,4.
+        assertEquals(2 + 2 + 1 + 3 + 2 + 3, c.size());
     }
 
     @Test void balancedSplitsPutExtraLayersInTheMiddleThenFirst() {

@@ -11,8 +11,9 @@ import dev.thaw.workload.arrival.PoissonArrivals;
 public final class Calibrator {
     public static final double[] WINDOWS_S = {1, 10, 60};
 
-    /** Fitted model, its report and the Poisson baseline's report. */
-    public record Result(BurstyModelFitter.Fit fit, CalibrationReport fitted, CalibrationReport poisson) {}
+    /** Fitted model, its report and the Poisson baseline's report, and the arrivals each generated. */
+    public record Result(BurstyModelFitter.Fit fit, CalibrationReport fitted, CalibrationReport poisson, double[] fittedArrivals,
+                         double[] poissonArrivals) {}
 
     private Calibrator() {}
 
@@ -23,9 +24,11 @@ public final class Calibrator {
     public static Result run(double[] source, long seed, double durationS, BurstinessStats stats) {
         BurstyModelFitter.Fit fit = BurstyModelFitter.fit(source, 1e-3, WINDOWS_S, stats);
         double[] report = {1, 10, 60, 600};
-        CalibrationReport fitted = CalibrationReport.compare("batch-mmpp2", source, Arrivals.until(fit.model(), seed, durationS), report, stats);
+        double[] generated = Arrivals.until(fit.model(), seed, durationS);
+        CalibrationReport fitted = CalibrationReport.compare("batch-mmpp2", source, generated, report, stats);
         ArrivalModel poisson = new PoissonArrivals(fit.targetRate());
-        CalibrationReport base = CalibrationReport.compare("poisson", source, Arrivals.until(poisson, seed, durationS), report, stats);
-        return new Result(fit, fitted, base);
+        double[] plain = Arrivals.until(poisson, seed, durationS);
+        CalibrationReport base = CalibrationReport.compare("poisson", source, plain, report, stats);
+        return new Result(fit, fitted, base, generated, plain);
     }
 }

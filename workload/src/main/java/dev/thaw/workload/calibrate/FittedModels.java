@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thaw.ingest.BadInputException;
 import dev.thaw.workload.arrival.ArrivalModel;
+import dev.thaw.workload.arrival.BatchedArrivals;
 import dev.thaw.workload.arrival.GapDistribution;
 import dev.thaw.workload.arrival.Gaps;
 import dev.thaw.workload.arrival.Mmpp2Arrivals;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  * Shape: {@code {"models":[{"target","group":{},"family","params":{}, ...}], "mmpp":{rate0,rate1,q01,q10}|null,
  * "diurnal":{"bin_s","relative_rate":[...]}|null}}.
  */
-public record FittedModels(List<Model> models, Mmpp2Arrivals mmpp, RateProfile diurnal) {
+public record FittedModels(List<Model> models, Mmpp2Arrivals mmpp, RateProfile diurnal, BatchedArrivals bursty,
+                           CalibratedFits.Population population) {
     public record Model(String target, Map<String, String> group, String family, Map<String, Double> params) {
         public GapDistribution distribution() { return Gaps.of(family, params); }
     }
@@ -70,7 +72,15 @@ public record FittedModels(List<Model> models, Mmpp2Arrivals mmpp, RateProfile d
             for (int i = 0; i < rel.length; i++) rel[i] = d.path("relative_rate").get(i).asDouble();
             diurnal = new RateProfile(d.path("bin_s").asDouble(3600), rel);
         }
-        return new FittedModels(List.copyOf(models), mmpp, diurnal);
+        BatchedArrivals bursty = null;
+        CalibratedFits.Population population = null;
+        try {
+            if (root.path("bursty").isObject()) bursty = CalibratedFits.arrivals(root.path("bursty"));
+            if (root.path("population").path("functions").size() > 0) population = CalibratedFits.population(root.path("population"));
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.ofFile(file, "bursty/population: " + e.getMessage());
+        }
+        return new FittedModels(List.copyOf(models), mmpp, diurnal, bursty, population);
     }
 
     /** The whole-trace model for {@code target} (empty group preferred, else the first fitted). */
@@ -80,11 +90,12 @@ public record FittedModels(List<Model> models, Mmpp2Arrivals mmpp, RateProfile d
     }
 
     /**
-     * The arrival model the fits describe: the MMPP when fitted; else a renewal process with the fitted
+     * The arrival model the fits describe: the calibrated batch-MMPP ({@code bursty}) when present, else the MMPP when fitted; else a renewal process with the fitted
      * inter-arrival distribution ({@code iat_s}); an exponential fit with a diurnal profile becomes a
      * non-homogeneous Poisson process. Throws when neither exists.
      */
     public ArrivalModel arrivalModel() {
+        if (bursty != null) return bursty;
         if (mmpp != null) return mmpp;
         Model iat = model("iat_s").orElseThrow(() -> new IllegalArgumentException("fits.json has neither an 'mmpp' nor an 'iat_s' model to generate arrivals from"));
         GapDistribution g = iat.distribution();

@@ -21,7 +21,7 @@ public final class AtomicTextFile implements AutoCloseable {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        this.tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(dir, "." + target.getFileName(), ".tmp"));
         this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
     }
 
@@ -40,11 +40,13 @@ public final class AtomicTextFile implements AutoCloseable {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        dev.thaw.ingest.write.TempFiles.release(tmp);
     }
 
     @Override public void close() throws IOException {
         if (committed) return;
         out.close();
         Files.deleteIfExists(tmp);
+        dev.thaw.ingest.write.TempFiles.release(tmp);
     }
 }

@@ -37,6 +37,7 @@ public final class HuaweiDatasetWriter {
             writeRequests(d, r, runs, d.options.lastDay(), out.resolve("per_request").resolve(region));
         }
         writeMetadata(d.runs.get(1), out.resolve("runtime_triggerType").resolve("df_funcID_runtime_triggerType.csv"));
+        MinuteMetricsWriter.write(d, out);
     }
 
     static String dayFile(int day) { return String.format("day_%02d.csv", day); }

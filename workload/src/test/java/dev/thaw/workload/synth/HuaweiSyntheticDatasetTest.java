@@ -175,7 +175,8 @@ class HuaweiSyntheticDatasetTest {
     @Test void datasetIsSmallEnoughForTheRepository() throws IOException {
         long bytes;
         try (Stream<Path> s = Files.walk(BUNDLED)) { bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum(); }
-        assertTrue(bytes < 20L * 1024 * 1024, "dataset is " + bytes + " bytes");
+        // 14 MB of traces plus ~7 MB of per-minute metric families for thaw detect (R1 only); datasets/ stays under 50 MB
+        assertTrue(bytes < 24L * 1024 * 1024, "dataset is " + bytes + " bytes");
         assertTrue(Files.readString(BUNDLED.resolve("README.md")).toLowerCase().contains("synthetic"));
     }
 }

@@ -14,6 +14,7 @@ import dev.thaw.simulate.llm.perf.BatchShape;
 import dev.thaw.simulate.llm.perf.Calibration;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
 import dev.thaw.simulate.llm.perf.StepTimeModel;
+import dev.thaw.simulate.llm.perf.db.PerfDbSource;
 import dev.thaw.workload.llm.LlmRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,11 @@ public final class CaseSimulator {
     /** Rounds of requests per client in a fixed-length closed loop: one warm-up, one measured, one tail. */
     public static final int ROUNDS = 3;
     private static final Map<String, ModelSpec> MODELS = new ConcurrentHashMap<>();
+    /** Where kernel times come from: the bundled database of the GPU where there is one (as thaw simulate). */
+    private static volatile PerfDbSource perfDb = PerfDbSource.BUNDLED;
+
+    /** Kernel times for every later case (thaw validate/calibrate --perf-db). */
+    public static void usePerfDb(PerfDbSource db) { perfDb = db == null ? PerfDbSource.BUNDLED : db; }
 
     private CaseSimulator() {}
 
@@ -48,7 +54,7 @@ public final class CaseSimulator {
         EngineProfile e = engine;
         if (c.maxNumSeqs() > 0) e = e.withMaxNumSeqs(c.maxNumSeqs());
         if (c.maxBatchedTokens() > 0) e = e.withMaxBatchedTokens(c.maxBatchedTokens());
-        return ServingConfig.of(m, cluster, c.plan()).withEngine(e).withQuantization(Quantization.of(c.weights(), c.kv())).withCalibration(cal);
+        return ServingConfig.of(m, cluster, c.plan()).withEngine(e).withQuantization(Quantization.of(c.weights(), c.kv())).withCalibration(cal).withPerfDb(perfDb);
     }
 
     /** Why the case cannot be simulated (plan does not fit), or null. */

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * Fits an engine's overheads (and optionally a compute and a bandwidth scale of its GPU) so that simulated mean TTFT
- * and TPOT match measured ones: robust Levenberg-Marquardt on log(predicted / measured), the Jacobian by forward
+ * Fits an engine's overheads so that simulated mean TTFT and TPOT (kernel times from the perf database of the
+ * configuration) match measured ones: robust Levenberg-Marquardt on log(predicted / measured), the Jacobian by forward
  * differences of whole simulations (the overheads change the schedule, so the model is not linear in them), each
  * residual divided by its metric's robust standard deviation (1.4826 MAD) so that TTFT's larger scatter does not
  * drown TPOT, Huber weights at 1.345, parameters kept non-negative.
@@ -30,22 +30,20 @@ public final class OverheadFitter {
 
     /**
      * @param free         which of {@link EngineOverheads#FIT_NAMES} are fitted (the others keep the base profile's values)
-     * @param gpuScale     also fit a compute and a bandwidth scale of the GPU
      * @param iterations   Levenberg-Marquardt iterations at most
      */
-    public record Options(boolean[] free, boolean gpuScale, int iterations, long seed) {
+    public record Options(boolean[] free, int iterations, long seed) {
         /** Every term the end-to-end data identifies: all but sampling, which is collinear with per-sequence cost
          * when the fitted models share a vocabulary size within 20% (Qwen3 152K, Llama-3 128K). */
-        public static Options defaults() { return new Options(new boolean[] {true, true, true, false, true, true, true}, false, 6, 1); }
+        public static Options defaults() { return new Options(new boolean[] {true, true, true, false, true, true, true}, 6, 1); }
 
-        public Options withGpuScale(boolean v) { return new Options(free, v, iterations, seed); }
-        public Options withIterations(int v) { return new Options(free, gpuScale, v, seed); }
+        public Options withIterations(int v) { return new Options(free, v, seed); }
     }
 
     public record Dropped(MeasuredCase measuredCase, String reason) {}
 
     /** The fitted profile and scales, the cases used and dropped, and the fit's own validation over the cases used. */
-    public record Result(EngineProfile profile, double computeScale, double memoryScale, List<MeasuredCase> used, List<Dropped> dropped,
+    public record Result(EngineProfile profile, List<MeasuredCase> used, List<Dropped> dropped,
                          Validation fit, int evaluations) {
         /** What the profile file's {@code fit} object holds. */
         public Map<String, Object> summary(List<String> sources) {
@@ -65,7 +63,7 @@ public final class OverheadFitter {
     private OverheadFitter() {}
 
     // Parameter scales (seconds or factors) for finite differences and damping: a change of this size is "small".
-    private static final double[] STEP = {0.2e-3, 5e-6, 0.1e-3, 5e-6, 0.5e-3, 2e-3, 0.2e-3, 0.02, 0.02};
+    private static final double[] STEP = {0.2e-3, 5e-6, 0.1e-3, 5e-6, 0.5e-3, 2e-3, 0.2e-3};
 
     public static Result fit(List<MeasuredCase> cases, EngineProfile base, Calibration cal, Options o, Consumer<String> log) {
         List<Dropped> dropped = new ArrayList<>();
@@ -76,10 +74,8 @@ public final class OverheadFitter {
         }
         if (used.isEmpty()) throw new IllegalArgumentException("no measured case left to fit (" + dropped.size() + " dropped: "
                 + (dropped.isEmpty() ? "none given" : dropped.get(0).reason()) + ")");
-        int[] idx = IntStream.range(0, 9).filter(j -> j >= 7 ? o.gpuScale() : o.free()[j]).toArray();
-        double[] theta = new double[9];
-        System.arraycopy(base.overheads().fitVector(), 0, theta, 0, 7);
-        theta[7] = theta[8] = 1;
+        int[] idx = IntStream.range(0, 7).filter(j -> o.free()[j]).toArray();
+        double[] theta = base.overheads().fitVector();
         int[] evals = {0};
         theta = lm(used, base, cal, o, theta, idx, evals, log);
         // Outliers after the fit: drop and refit once.
@@ -104,10 +100,9 @@ public final class OverheadFitter {
             theta = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
         }
         EngineProfile fitted = apply(base, theta);
-        Calibration scaled = scale(cal, theta);
-        Validation v = Validation.run(used, e -> fitted, scaled, o.seed());
+        Validation v = Validation.run(used, e -> fitted, cal, o.seed());
         evals[0]++;
-        return new Result(fitted, theta[7], theta[8], used, dropped, v, evals[0]);
+        return new Result(fitted, used, dropped, v, evals[0]);
     }
 
     /** Why a case is left out of the fit before it starts, or null. */
@@ -180,7 +175,7 @@ public final class OverheadFitter {
                 double[] t = theta.clone();
                 for (int a = 0; a < p; a++) {
                     int j = idx[a];
-                    t[j] = Math.max(j >= 7 ? 0.2 : 0, theta[j] - step[a] * STEP[j]);
+                    t[j] = Math.max(0, theta[j] - step[a] * STEP[j]);
                 }
                 double[] rt = scaled(residuals(cases, base, cal, t, o.seed(), evals), metric, sig);
                 double c2 = cost(rt, huberWeights(rt, 1.345));
@@ -205,16 +200,12 @@ public final class OverheadFitter {
     }
 
     static String describe(double[] t) {
-        return String.format(Locale.ROOT, "step %.3f ms, per seq %.1f us, per TP rank %.3f ms, sampling %.1f us, prefill admission %.3f ms, request %.1f ms + %.2f ms per running request, compute x%.3f, bandwidth x%.3f",
-                t[0] * 1e3, t[1] * 1e6, t[2] * 1e3, t[3] * 1e6, t[4] * 1e3, t[5] * 1e3, t[6] * 1e3, t[7], t[8]);
+        return String.format(Locale.ROOT, "step %.3f ms, per seq %.1f us, per TP rank %.3f ms, sampling %.1f us, prefill admission %.3f ms, request %.1f ms + %.2f ms per running request",
+                t[0] * 1e3, t[1] * 1e6, t[2] * 1e3, t[3] * 1e6, t[4] * 1e3, t[5] * 1e3, t[6] * 1e3);
     }
 
     static EngineProfile apply(EngineProfile base, double[] theta) {
         return base.withOverheads(base.overheads().withFitVector(Arrays.copyOf(theta, 7)));
-    }
-
-    static Calibration scale(Calibration cal, double[] theta) {
-        return new dev.thaw.simulate.llm.EngineProfileFile(EngineProfile.vllmV1(), theta[7], theta[8], Map.of()).scale(cal);
     }
 
     /** Metric index (into {@link #METRICS}) of each residual, in the order {@link #residuals} writes them. */
@@ -241,7 +232,7 @@ public final class OverheadFitter {
     /** log(predicted / measured) per case and fitted metric, in case order (missing metrics skipped). */
     static double[] residuals(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, int[] evals) {
         EngineProfile e = apply(base, theta);
-        Calibration c = scale(cal, theta);
+        Calibration c = cal;
         evals[0]++;
         List<Map<String, Double>> preds = cases.parallelStream().map(mc -> CaseSimulator.predict(mc, e, c, seed)).toList();
         List<Double> out = new ArrayList<>();
@@ -299,7 +290,7 @@ public final class OverheadFitter {
         return s / r.length;
     }
 
-    /** Gaussian elimination with partial pivoting (the systems have at most 9 unknowns). */
+    /** Gaussian elimination with partial pivoting (the systems have at most 7 unknowns). */
     static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] m = new double[n][];

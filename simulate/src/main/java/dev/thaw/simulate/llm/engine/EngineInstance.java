@@ -8,7 +8,8 @@ import dev.thaw.simulate.llm.perf.StepTimeModel;
 /**
  * One scheduler with its own paged KV cache: a data-parallel replica, or one of its {@code pp} virtual engines when
  * the replica is pipelined (vLLM runs pp virtual engines, each with 1/pp of the KV blocks, so that pp batches are in
- * flight; each step then takes a whole pipeline pass). Iteration-level: {@link #startStep} picks the batch of the
+ * flight; each step then takes a whole pipeline pass, waiting for stages busy with another virtual engine's
+ * micro-batch: {@link PipelineStages}). Iteration-level: {@link #schedule} picks the batch of the
  * next step per the engine profile, {@link #completeStep} applies it when the step ends. All state lives in the
  * shared {@link RequestTable}; this class only keeps index lists.
  */
@@ -37,6 +38,10 @@ final class EngineInstance {
     Role role = Role.BOTH;
     Handoff handoff;
     Finish finish = (r, now) -> {};
+    /** The expert-parallel group this instance steps in lockstep with, or null. */
+    LockstepGroup group;
+    /** The pipeline stages of this instance's replica (shared with its other virtual engines), or null when pp = 1. */
+    PipelineStages stages;
 
     private final IntDeque waiting = new IntDeque();
     private int[] running = new int[64];
@@ -92,13 +97,16 @@ final class EngineInstance {
     /** Event at nextEventS: finish the step in flight (if any), then start the next one. */
     void fire() {
         double now = nextEventS;
+        if (group != null) { group.fire(now); return; }
         if (inFlight) completeStep(now);
-        startStep(now);
+        if (!schedule(now)) { idle(); return; }
+        launch(costStep(now, 0));
     }
 
     // ---------------- scheduling ----------------
 
-    private void startStep(double now) {
+    /** Picks the batch of the next step into {@code shape}; false when there is nothing to run. */
+    boolean schedule(double now) {
         shape.clear();
         batchSize = 0;
         while (true) {
@@ -111,18 +119,39 @@ final class EngineInstance {
             unfinished--;
             finish.finished(r, now);
         }
-        if (batchSize == 0) {
-            inFlight = false;
-            nextEventS = NEVER;
-            return;
-        }
+        return batchSize > 0;
+    }
+
+    int shapeTokens() { return shape.tokens(); }
+
+    /**
+     * Costs the scheduled batch launched at {@code now} ({@code groupTokens > 0}: the tokens the MoE layers of a
+     * lockstep group see) and returns when it ends, after waiting for busy pipeline stages.
+     */
+    double costStep(double now, int groupTokens) {
+        shape.groupTokens = groupTokens;
         double dt = model.evaluate(shape);
         if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalStateException("step time must be positive and finite, got " + dt);
+        return stages == null ? now + dt : stages.reserve(now, shape);
+    }
+
+    void launch(double end) {
         rec.step(shape);
         inFlight = true;
-        nextEventS = now + dt;
+        nextEventS = end;
         long used = usedBlocks();
         if (used > peakUsedBlocks) peakUsedBlocks = used;
+    }
+
+    /** Runs a dummy step (no request) until {@code end}: an idle rank of a lockstep group. */
+    void launchDummy(double end) {
+        inFlight = true;
+        nextEventS = end;
+    }
+
+    void idle() {
+        inFlight = false;
+        nextEventS = NEVER;
     }
 
     /** vLLM v0: prefill whole prompts of waiting requests if any can be admitted, else decode all running ones. */
@@ -178,25 +207,29 @@ final class EngineInstance {
      */
     private int admit(int r, int budget, boolean whole, boolean aloneMayExceedBudget) {
         if (t.decoding(r)) return allocate(r, t.computed[r] + 1, watermarkBlocks) ? 1 : -1; // KV arrived from a prefill instance
-        int units = 0;
+        int units = 0, cached = 0;
         long[] h = t.prefixHashes[r];
         if (cache != null && h.length > 0) {
-            units = cache.match(h, (t.prefillTarget(r) - 1) / cache.unitTokens());
-            if (units > 0) {
-                cache.acquire(h, units);
-                t.sharedBlocks[r] = units * cache.unitBlocks();
-                t.computed[r] = units * cache.unitTokens();
+            // Whole trace blocks match; the skipped tokens are counted in whole engine blocks (see PrefixCache).
+            int matched = cache.match(h, h.length);
+            cached = matched == 0 ? 0 : cache.cachedTokens(matched, t.prompt[r], t.prefillTarget(r));
+            if (cached > 0) {
+                units = cache.unitsFor(cached);
+                t.sharedBlocks[r] = cache.acquire(h, units);
+                t.sharedUnits[r] = units;
+                t.computed[r] = cached;
             }
         }
         int remaining = t.prefillTarget(r) - t.computed[r];
         int chunk = whole ? remaining : Math.min(remaining, budget);
         boolean fits = !whole || remaining <= budget || aloneMayExceedBudget;
         if (fits && allocate(r, t.computed[r] + chunk, watermarkBlocks)) {
-            t.cachedTokens[r] += units * (cache == null ? 0 : cache.unitTokens());
+            t.cachedTokens[r] += cached;
             return chunk;
         }
         if (units > 0) cache.release(h, units);
         t.sharedBlocks[r] = 0;
+        t.sharedUnits[r] = 0;
         t.computed[r] = 0;
         return -1;
     }
@@ -235,10 +268,11 @@ final class EngineInstance {
     }
 
     private void releaseBlocks(int r) {
-        if (t.sharedBlocks[r] > 0) cache.release(t.prefixHashes[r], t.sharedBlocks[r] / cache.unitBlocks());
+        if (t.sharedUnits[r] > 0) cache.release(t.prefixHashes[r], t.sharedUnits[r]);
         privateBlocks -= t.blocks[r];
         t.blocks[r] = 0;
         t.sharedBlocks[r] = 0;
+        t.sharedUnits[r] = 0;
     }
 
     private void addRunning(int r, double now) {
@@ -269,7 +303,7 @@ final class EngineInstance {
 
     // ---------------- completion ----------------
 
-    private void completeStep(double now) {
+    void completeStep(double now) {
         boolean anyDone = false;
         for (int i = 0; i < batchSize; i++) {
             int r = batchReq[i];
@@ -306,13 +340,15 @@ final class EngineInstance {
     private void publishPrefix(int r) {
         long[] h = t.prefixHashes[r];
         if (h.length == 0) return;
-        int held = t.sharedBlocks[r] / cache.unitBlocks();
-        int full = Math.min(h.length, t.prompt[r] / cache.unitTokens());
-        for (int u = held; u < full && t.blocks[r] >= cache.unitBlocks(); u++) {
-            if (!cache.insertPinned(h[u])) break;
-            t.blocks[r] -= cache.unitBlocks();
-            privateBlocks -= cache.unitBlocks();
-            t.sharedBlocks[r] += cache.unitBlocks();
+        int held = t.sharedUnits[r];
+        int all = Math.min(h.length, (t.prompt[r] + cache.unitTokens() - 1) / cache.unitTokens()); // the last may be partial
+        for (int u = held; u < all; u++) {
+            int blocks = cache.blocksOfUnit(u, t.prompt[r]);
+            if (t.blocks[r] < blocks || !cache.insertPinned(h[u], blocks)) break;
+            t.blocks[r] -= blocks;
+            privateBlocks -= blocks;
+            t.sharedBlocks[r] += blocks;
+            t.sharedUnits[r]++;
         }
     }
 

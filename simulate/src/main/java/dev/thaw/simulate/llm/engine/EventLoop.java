@@ -15,7 +15,8 @@ import dev.thaw.simulate.llm.hardware.Link;
  * The discrete-event core: arrivals (in trace order) and step ends of every engine instance, processed in time
  * order; at equal times arrivals go first, so a request arriving exactly when a step ends joins the next step.
  * Deterministic: no randomness, ties broken by index. dp replicas x pp virtual engines; the router picks a replica,
- * the replica its least-loaded virtual engine.
+ * the replica its least-loaded virtual engine. The virtual engines of a replica share its pipeline stages; with
+ * expert parallelism across replicas, the same virtual engine of the replicas of one expert group steps in lockstep.
  *
  * <p>Open loop: every request arrives at its trace time. Closed loop ({@link #closedLoop}): {@code clients} clients
  * each keep one request outstanding; client c sends its first at {@code c x staggerS}, and whenever a request
@@ -72,6 +73,21 @@ public final class EventLoop {
         for (int d = 0; d < dp; d++)
             for (int v = 0; v < pp; v++)
                 inst[d * pp + v] = new EngineInstance(d, table, profile, model, rec, blocksPerReplica / pp, prefixUnitTokens);
+        if (pp > 1) // the pp virtual engines of a replica share its stages
+            for (int d = 0; d < dp; d++) {
+                PipelineStages stages = new PipelineStages(pp);
+                for (int v = 0; v < pp; v++) inst[d * pp + v].stages = stages;
+            }
+        int g = model.plan().replicasPerExpertGroup();
+        if (g > 1) { // expert parallelism across replicas: the same virtual engine of g replicas steps in lockstep
+            if (dp % g != 0) throw new IllegalArgumentException("ep spans " + g + " replicas, which must divide dp=" + dp);
+            for (int d0 = 0; d0 < dp; d0 += g)
+                for (int v = 0; v < pp; v++) {
+                    EngineInstance[] members = new EngineInstance[g];
+                    for (int j = 0; j < g; j++) members[j] = inst[(d0 + j) * pp + v];
+                    new LockstepGroup(members);
+                }
+        }
         this.prefillReplicas = prefillReplicas;
         this.kvBytesPerTokenPerGpu = kvBytesPerTokenPerGpu;
         this.kvLink = kvLink;

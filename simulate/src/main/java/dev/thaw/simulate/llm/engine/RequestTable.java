@@ -17,7 +17,7 @@ public final class RequestTable {
     final int[] prompt, output;
     final long[][] prefixHashes;
     // Progress.
-    final int[] computed, generated, blocks, cachedTokens, sharedBlocks;
+    final int[] computed, generated, blocks, cachedTokens, sharedBlocks, sharedUnits;
     final byte[] status;
     final double[] queued, scheduled, firstToken, lastToken, finish;
     final int[] preemptions, replica;
@@ -43,6 +43,7 @@ public final class RequestTable {
         blocks = new int[n];
         cachedTokens = new int[n];
         sharedBlocks = new int[n];
+        sharedUnits = new int[n];
         status = new byte[n];
         queued = nan(n);
         scheduled = nan(n);

@@ -38,7 +38,7 @@ public record RequestLog(long[] requestId, double[] arrivalS, int[] promptTokens
         Path dir = out.toAbsolutePath().getParent();
         try {
             if (dir != null) Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
+            Path tmp = dev.thaw.ingest.write.TempFiles.register(Files.createTempFile(dir, "." + out.getFileName(), ".tmp"));
             try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
                 w.write(CSV_HEADER);
                 w.newLine();
@@ -56,9 +56,11 @@ public record RequestLog(long[] requestId, double[] arrivalS, int[] promptTokens
                 }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
+                dev.thaw.ingest.write.TempFiles.release(tmp);
                 throw e;
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dev.thaw.ingest.write.TempFiles.release(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }

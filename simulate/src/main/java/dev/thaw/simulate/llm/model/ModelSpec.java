@@ -57,8 +57,13 @@ public final class ModelSpec {
         return v;
     }
 
-    /** Reads a Hugging Face config.json tree. */
+    /**
+     * Reads a Hugging Face config.json tree. Multimodal configs that nest the language model under
+     * {@code text_config} (Llama-4, Gemma-3, Mistral-Small-3.1) are read from it (its fields override the top
+     * level's); the vision tower is not modelled.
+     */
     public static ModelSpec fromHfConfig(String name, JsonNode c) {
+        c = languageModel(c);
         int hidden = c.path("hidden_size").asInt(0);
         int heads = c.path("num_attention_heads").asInt(0);
         int kvHeads = c.path("num_key_value_heads").asInt(heads);
@@ -71,6 +76,15 @@ public final class ModelSpec {
         if (shared == 0 && c.path("n_shared_experts").asInt(0) > 0) shared = c.get("n_shared_experts").asInt() * expertInterm;
         int layers = c.path("num_hidden_layers").asInt(0);
         int dense = experts > 0 ? c.path("first_k_dense_replace").asInt(0) : layers;
+        if (experts > 0 && c.has("intermediate_size_mlp")) {
+            // Llama-4: experts and the one shared expert use intermediate_size, dense layers intermediate_size_mlp;
+            // every interleave_moe_layer_step-th layer is MoE.
+            expertInterm = interm;
+            shared = interm;
+            interm = c.get("intermediate_size_mlp").asInt();
+            int step = Math.max(1, c.path("interleave_moe_layer_step").asInt(1));
+            dense = layers - layers / step;
+        }
         if (experts > 0 && c.has("mlp_only_layers") && c.get("mlp_only_layers").size() > 0) dense += c.get("mlp_only_layers").size();
         int kvLora = c.path("kv_lora_rank").asInt(0);
         int rope = c.path("qk_rope_head_dim").asInt(0), nope = c.path("qk_nope_head_dim").asInt(0);
@@ -80,6 +94,24 @@ public final class ModelSpec {
                 c.path("vocab_size").asInt(0), c.path("max_position_embeddings").asInt(0),
                 c.path("tie_word_embeddings").asBoolean(false), experts, topK, expertInterm, shared, dense,
                 kvLora, c.path("q_lora_rank").asInt(0), rope, nope, vDim);
+    }
+
+    /** The language-model part of a config: {@code text_config} merged over the top level when the top level has no hidden_size. */
+    static JsonNode languageModel(JsonNode c) {
+        JsonNode text = c.path("text_config");
+        if (c.hasNonNull("hidden_size") || !text.isObject()) return c;
+        com.fasterxml.jackson.databind.node.ObjectNode merged = ((com.fasterxml.jackson.databind.node.ObjectNode) c.deepCopy());
+        merged.remove("text_config");
+        merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) text.deepCopy());
+        // Gemma-3 text configs leave out fields whose transformers defaults apply (Gemma3TextConfig).
+        String type = merged.path("model_type").asText("");
+        if (type.startsWith("gemma3")) {
+            if (!merged.hasNonNull("vocab_size")) merged.put("vocab_size", 262208);
+            if (!merged.hasNonNull("head_dim")) merged.put("head_dim", 256);
+            if (!merged.hasNonNull("max_position_embeddings")) merged.put("max_position_embeddings", 131072);
+            if (!merged.hasNonNull("tie_word_embeddings")) merged.put("tie_word_embeddings", true);
+        }
+        return merged;
     }
 
     private static int firstInt(JsonNode c, int dflt, String... fields) {

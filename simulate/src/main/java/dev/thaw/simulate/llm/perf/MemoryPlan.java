@@ -13,7 +13,9 @@ import dev.thaw.simulate.llm.model.ModelSpec;
  * the KV bytes per token per GPU and rounded down to whole blocks. Weights include embeddings and LM head (BF16,
  * vocabulary-sharded over TP; the first stage holds the embedding, the last the head). KV per token per GPU:
  * GQA/MHA {@code 2 x max(1, kv_heads/tp) x head_dim x bytes} per layer (TP above the KV-head count replicates
- * heads); MLA {@code (kv_lora_rank + rope_dim) x bytes} per layer on every TP rank (the latent is not sharded).
+ * heads); MLA {@code (kv_lora_rank + rope_dim) x bytes} per layer on every TP rank (the latent is not sharded, as
+ * in vLLM; data-parallel replicas each cache only their own requests, so dp x tp=1 does not replicate it). Routed
+ * experts: {@code experts x expert params / max(tp, ep)} per GPU.
  *
  * <p>The activation peak is what vLLM's profiling forward pass with max_num_batched_tokens allocates, estimated as
  * one layer's live buffers: {@code tokens x (4 h + 2 ffn/tp + (q + 2 kv heads) head_dim / tp) x 2 B} plus FP32
@@ -33,7 +35,10 @@ public record MemoryPlan(boolean feasible, String reason, double weightsBytesPer
         double wb = q.weights().bytes();
         double layerCommon = attentionParamsPerGpu(m, tp) * wb + m.normParamsPerLayer() * 2.0;
         double dense = (double) m.denseFfnParamsPerLayer() / tp * wb;
-        double moe = m.isMoe() ? ((double) m.numExperts() * m.expertParams() + m.sharedExpertParams()) / tp * wb + m.routerParams() * 2.0 : 0;
+        // Routed experts are spread over max(tp, ep) GPUs: sliced inside the TP group (ep <= tp) or whole experts on
+        // each GPU of an expert-parallel group spanning replicas (ep > tp); shared experts are TP-sharded.
+        double moe = m.isMoe() ? (double) m.numExperts() * m.expertParams() / plan.expertShards() * wb
+                + (double) m.sharedExpertParams() / tp * wb + m.routerParams() * 2.0 : 0;
         double layers = layersPerStage * layerCommon + denseInStage * dense + moeInStage * moe;
         double emb = m.embeddingParams() * 2.0 / tp, head = m.lmHeadParams() * 2.0 / tp;
         double ends = pp == 1 ? emb + head + m.hidden() * 2.0 : Math.max(emb, head + m.hidden() * 2.0);

@@ -8,31 +8,42 @@ import dev.thaw.simulate.llm.hardware.Cluster;
 import dev.thaw.simulate.llm.hardware.Gpu;
 import dev.thaw.simulate.llm.hardware.Link;
 import dev.thaw.simulate.llm.model.ModelSpec;
+import dev.thaw.simulate.llm.perf.db.MoeKernelTable;
+import dev.thaw.simulate.llm.perf.db.MoeLayerCost;
+import dev.thaw.simulate.llm.perf.db.EfficiencyCurves;
+import dev.thaw.simulate.llm.perf.db.ModelKernels;
+import dev.thaw.simulate.llm.perf.db.PerfDatabase;
 
 /**
  * Time of one engine step of one replica (one pipeline pass), from a {@link BatchShape}. Per layer, per GPU of a
- * stage, each op costs its roofline {@code max(FLOPs / (peak x eff), bytes / (bandwidth x eff))}:
+ * stage, each op's kernel time comes from {@link ModelKernels}: the measured perf database of the GPU where it
+ * covers the op (AIConfigurator / Vidur tables, interpolated), else the roofline with efficiency curves fitted on
+ * those databases ({@link EfficiencyCurves}):
  * <ul>
- *   <li>GEMMs (QKV/O projections, FFN, shared and routed experts): FLOPs {@code 2 x tokens x params/tp}, bytes the
- *   weights at their precision; compute efficiency {@code gemmComputeEff x n / (n + gemmHalfTokens)} with n the
- *   GEMM's token count (tokens per touched expert for MoE).</li>
- *   <li>MoE: tokens x top-k expert FLOPs; the weights read are those of the distinct experts the batch touches,
- *   {@code E (1 - (1 - k/E)^tokens)} in expectation under uniform routing, times {@code moeImbalance} with ep &gt; 1.</li>
- *   <li>Decode attention reads the whole KV of every running sequence: bytes {@code sum(context) x KV bytes per token
- *   per layer per GPU}; FLOPs {@code 4 x sum(context) x q heads/tp x head_dim} (MLA, absorbed:
- *   {@code 2 (2 kv_lora_rank + rope)} per head and context token).</li>
- *   <li>Prefill attention: FLOPs {@code 4 x pairs x q heads/tp x head_dim}, pairs = causal query-key pairs of each
- *   chunk after its cached prefix (quadratic in prompt length); MLA adds the latent decompression of the context.</li>
- *   <li>Norms, rotary, activation, residual: memory-bound, {@code tokens x (8 h + 3 ffn/tp) x 2 B}.</li>
- *   <li>Embedding gather and LM head (logits only for sequences that sample), all-gather of the logits under TP.</li>
- *   <li>TP: two all-reduces of {@code tokens x h x 2 B} per layer; EP (&gt;1): the MoE all-reduce becomes two
- *   all-to-alls of {@code tokens x k x h x 2 B}; PP: one send of activations per stage boundary. Links: intra-node
- *   while the group fits in a node, else inter-node.</li>
+ *   <li>GEMMs (QKV/O projections, dense FFN, LM head over the rows that sample) by token count and weight shape.</li>
+ *   <li>Decode attention by running sequences and mean context; prefill attention by chunks and the prompt length
+ *   with the batch's causal query-key pairs (so cached prefixes cost what they read); MLA on the curves, plus the
+ *   latent decompression of the context.</li>
+ *   <li>MoE routed experts: the measured fused-MoE layer time of the busiest rank ({@link MoeLayerCost}: AIConfigurator
+ *   tables with routing skew, or a kernel model fitted on them), for the tokens of the whole expert-parallel group
+ *   ({@link BatchShape#groupTokens} when replicas step in lockstep). Without any MoE table: tokens x top-k expert
+ *   FLOPs, the weights of the distinct experts the batch touches {@code E (1 - (1 - k/E)^tokens)} in expectation
+ *   under uniform routing, times {@code moeImbalance} with ep &gt; 1; GEMM curve constants at the tokens per
+ *   touched expert.</li>
+ *   <li>Norms, rotary, activation, residual: the elementwise curve over {@code tokens x (8 h + 3 ffn/tp) x 2 B}.</li>
+ *   <li>TP: two all-reduces of {@code tokens x h x 2 B} per layer, from the database's all-reduce table (vLLM's custom
+ *   all-reduce) or the fitted curve on NVLink-class links while the communication model is the analytic default,
+ *   else the communication model; EP (&gt;1): the MoE all-reduce becomes two all-to-alls (dispatch and
+ *   combine) of {@code tokens x k x h x 2 B / min(tp, ep)} per GPU over the ep GPUs (hierarchical across nodes);
+ *   PP: one send of activations per stage boundary.</li>
  *   <li>The engine's per-step overheads ({@link dev.thaw.simulate.llm.EngineOverheads#stepSeconds}): fixed, per
  *   sequence, per TP rank, sampling over the vocabulary, prefill admission, and a per-layer launch cost for steps
  *   that run without CUDA graphs.</li>
  * </ul>
- * All layer constants are computed once here; {@link #evaluate} is a few dozen floating-point operations.
+ * The step's time is also split into the CPU overhead and the GPU time of each pipeline stage
+ * ({@link BatchShape#stageS}), so that the engine can make micro-batches of different virtual engines contend for
+ * the stages. Layer constants and per-token-count GEMM times are precomputed or memoised; {@link #evaluate} is a few array reads
+ * and two attention-surface reads.
  */
 public final class StepTimeModel {
     private final ModelSpec m;
@@ -48,25 +59,46 @@ public final class StepTimeModel {
     // Per-layer, per-GPU constants.
     private final double attnParams, denseFfnParams, sharedParams, expertParams, routerParams;
     private final int denseLayers, moeLayers, tp, ep;
-    private final double qHeads, kvBytesPerTokLayer, decodeFlopsPerCtx, prefillFlopsPerPair, mlaDecompressFlopsPerCtx;
+    private final double kvBytesPerTokLayer, decodeFlopsPerCtx, prefillFlopsPerPair, mlaDecompressFlopsPerCtx;
     private final double elementwiseBytesPerTokDense, elementwiseBytesPerTokMoe;
     private final double lmHeadParams, hidden;
 
-    private final MeasuredGemmTable gemm; // null: analytic GEMMs only
+    private final MeasuredGemmTable gemm; // null: no APEX-layout GEMM override
     private final double qkvOut, oIn, ffnIn;
+    private final MoeLayerCost moeCost; // null: analytic MoE experts
+    private final int pp, layersTotal;
+    private final double[] stageLayerShare; // layers of stage s / all layers
 
+    /** Routing skew assumed for MoE layers: the milder of the two skews AIConfigurator measures. */
+    public static final MoeKernelTable.Routing DEFAULT_ROUTING = MoeKernelTable.Routing.POWER_LAW_1_01;
+    private final ModelKernels kernels;
+    private final EfficiencyCurves curves;
+    private final boolean dbAllReduce; // the communication model is the analytic default: kernels cost the TP all-reduce
+
+    /** With the bundled perf database of the cluster's GPU where there is one. */
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
                          Calibration cal, CommModel comm) {
-        this(m, cluster, plan, q, engine, cal, comm, null);
+        this(m, cluster, plan, q, engine, cal, comm, null, PerfDatabase.bundled(cluster.gpu().id()));
     }
 
     /**
-     * With a measured GEMM table (16-bit), the dense projections and FFN GEMMs of BF16 models without MLA take its
-     * interpolated times where it covers their shapes (QKV: h -> (q + 2 kv) head_dim / tp, O: q head_dim / tp -> h,
-     * gate+up: h -> 2 ffn / tp, down: ffn / tp -> h); MoE experts, MLA and quantized weights stay analytic.
+     * @param gemm with a measured GEMM table in the APEX layout (16-bit), the dense projections and FFN GEMMs of BF16
+     *             models without MLA take its interpolated times where it covers their shapes; null: none
+     * @param db   measured kernel database of this GPU, or null: the fitted roofline curves
      */
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
-                         Calibration cal, CommModel comm, MeasuredGemmTable gemm) {
+                         Calibration cal, CommModel comm, MeasuredGemmTable gemm, PerfDatabase db) {
+        this(m, cluster, plan, q, engine, cal, comm, gemm, db, MoeLayerCost.bundled(m, cluster.gpu(), plan, q.weights(), DEFAULT_ROUTING));
+    }
+
+    /** With an explicit MoE layer cost (null: the analytic expert model with {@code moeImbalance}). */
+    public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
+                         Calibration cal, CommModel comm, MeasuredGemmTable gemm, PerfDatabase db, MoeLayerCost moeCost) {
+        this.moeCost = m.isMoe() ? moeCost : null;
+        this.pp = plan.pp();
+        this.layersTotal = m.layers();
+        this.stageLayerShare = new double[plan.pp()];
+        for (int s = 0; s < plan.pp(); s++) stageLayerShare[s] = (double) (m.layers() / plan.pp() + (s < m.layers() % plan.pp() ? 1 : 0)) / m.layers();
         this.gemm = q.weights() == Precision.BF16 && !m.isMla() ? gemm : null;
         this.qkvOut = ((double) m.heads() / plan.tp() + 2.0 * MemoryPlan.kvHeadsPerGpu(m, plan.tp())) * m.headDim();
         this.oIn = (double) m.heads() / plan.tp() * m.headDim();
@@ -95,11 +127,11 @@ public final class StepTimeModel {
         this.attnParams = MemoryPlan.attentionParamsPerGpu(m, tp);
         this.denseFfnParams = (double) m.denseFfnParamsPerLayer() / tp;
         this.sharedParams = (double) m.sharedExpertParams() / tp;
-        this.expertParams = m.isMoe() ? (double) m.expertParams() / tp : 0; // every expert's weights spread over the tp GPUs
+        this.expertParams = m.isMoe() ? (double) m.expertParams() / plan.expertShards() : 0; // one expert's weights per GPU of its shards
         this.routerParams = m.isMoe() ? m.routerParams() : 0;
         this.denseLayers = m.denseLayers();
         this.moeLayers = m.moeLayers();
-        this.qHeads = (double) m.heads() / tp;
+        double qHeads = (double) m.heads() / tp;
         this.kvBytesPerTokLayer = MemoryPlan.kvElementsPerTokenPerLayerPerGpu(m, tp) * q.kv().bytes();
         if (m.isMla()) {
             this.decodeFlopsPerCtx = qHeads * 2.0 * (2.0 * m.kvLoraRank() + m.ropeHeadDim());
@@ -114,10 +146,28 @@ public final class StepTimeModel {
         this.elementwiseBytesPerTokMoe = (8.0 * m.hidden() + 3.0 * ((double) m.topK() * m.expertIntermediate() + m.sharedIntermediate()) / tp) * 2.0;
         this.lmHeadParams = (double) m.vocab() * m.hidden() / tp;
         this.hidden = m.hidden();
+        this.curves = EfficiencyCurves.FITTED;
+        Link l = g.intraNode();
+        boolean oneNode = tp <= cluster.gpusPerNode() || cluster.nodes() == 1;
+        this.kernels = new ModelKernels(m, tp, oneNode, q.weights(), q.kv(), g, gemmPeak, db, curves,
+                l.name().startsWith("NVLink") ? l.bandwidthGBs() * 1e9 : 0);
+        this.dbAllReduce = comm.getClass() == CommModel.class;
     }
 
+    /**
+     * Bytes each GPU sends in one all-to-all (dispatch or combine) of a MoE layer for a batch of {@code tokens}: its
+     * share of the tokens (a replica's tokens split over its tp GPUs, or over the ep GPUs when ep divides tp) times
+     * top-k copies of the hidden state in BF16. The collective moves (ep - 1)/ep of it off the GPU.
+     */
+    public double a2aBytesPerGpu(int tokens) {
+        return (double) tokens * m.topK() * hidden * 2.0 / Math.min(tp, ep);
+    }
+
+    /** What costs the kernels: the perf database's name, or the fitted curves (the results' "perf_db"). */
+    public String perfDb() { return kernels.source() + (moeCost != null ? "; MoE layers: " + moeCost.source() : ""); }
+
     /** Peak FLOP/s of the GEMMs at this weight format: FP8/INT8 tensor cores where present, W4A16 at BF16 rate. */
-    static double gemmPeak(Gpu g, Precision w, Calibration cal) {
+    public static double gemmPeak(Gpu g, Precision w, Calibration cal) {
         return switch (w) {
             case BF16 -> g.bf16FlopsPerS();
             case FP8 -> g.hasFp8() ? g.fp8Tflops() * 1e12 : g.bf16FlopsPerS();
@@ -127,6 +177,9 @@ public final class StepTimeModel {
     }
 
     public ModelSpec model() { return m; }
+
+    /** The MoE layer cost in use (null: analytic experts or a dense model). */
+    public MoeLayerCost moeCost() { return moeCost; }
     public ParallelPlan plan() { return plan; }
 
     /** Fills {@code b.timeS}, {@code b.busyS} and the wire bytes; returns the step time in seconds. */
@@ -143,25 +196,27 @@ public final class StepTimeModel {
         int t = b.tokens();
         if (t == 0 && b.seqs == 0) { b.timeS = b.busyS = 0; return 0; }
         double flops = 0, bytes = 0; // per GPU, over all layers of a pipeline pass (for busy time)
-        double effC = cal.gemmComputeEff() * t / (t + cal.gemmHalfTokens());
-        double memEffBw = memBw * cal.memEff();
+        EfficiencyCurves c = curves;
 
         // Common per layer: attention projections.
         double projF = 2.0 * t * attnParams, projB = attnParams * wBytes;
-        double proj = Math.max(projF / (gemmPeak * effC), projB / memEffBw);
+        double proj = kernels.projectionsS(t);
         if (gemm != null && t > 0) {
             double measured = gemm.seconds(qkvOut, hidden, t) + gemm.seconds(hidden, oIn, t);
             if (!Double.isNaN(measured)) proj = measured;
         }
         // Attention core.
         double decF = b.decodeContextSum * decodeFlopsPerCtx, decB = b.decodeContextSum * kvBytesPerTokLayer;
-        double dec = b.decodeSeqs == 0 ? 0 : Math.max(decF / (bf16Peak * cal.attnComputeEff()), decB / (memBw * cal.attnMemEff()));
+        double dec = kernels.decodeS(b.decodeSeqs, b.decodeContextSum, b.decodeContextMax);
         double preF = b.prefillAttnPairs * prefillFlopsPerPair + b.prefillContextTokens * mlaDecompressFlopsPerCtx;
         double preB = b.prefillContextTokens * kvBytesPerTokLayer;
-        double pre = b.prefillTokens == 0 ? 0 : Math.max(preF / (bf16Peak * cal.attnComputeEff()), preB / memEffBw);
+        double pre = b.prefillTokens == 0 ? 0 : kernels.prefillS(b.seqs - b.decodeSeqs, b.prefillAttnPairs, b.prefillPairsMax)
+                + b.prefillContextTokens * mlaDecompressFlopsPerCtx / (gemmPeak * c.gemmComputeEff());
         // TP all-reduce after attention (and after the FFN for dense layers / ep = 1).
         double arBytes = (double) t * hidden * 2.0;
-        double ar = tp > 1 ? comm.collective(CommModel.Op.ALL_REDUCE, arBytes, tp, cluster) : 0;
+        double ar = tp > 1 && dbAllReduce ? kernels.allReduceS(t) : Double.NaN;
+        if (tp > 1 && Double.isNaN(ar)) ar = comm.collective(CommModel.Op.ALL_REDUCE, arBytes, tp, cluster);
+        if (tp <= 1) ar = 0;
         double arWire = tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, arBytes, tp) : 0;
 
         int layers = denseLayers + moeLayers;
@@ -171,37 +226,41 @@ public final class StepTimeModel {
 
         // Dense FFN layers.
         double ffnF = 2.0 * t * denseFfnParams, ffnB = denseFfnParams * wBytes;
-        double ffn = Math.max(ffnF / (gemmPeak * effC), ffnB / memEffBw);
+        double ffn = denseLayers > 0 ? kernels.ffnS(t) : 0;
         if (gemm != null && t > 0 && denseLayers > 0) {
             double measured = gemm.seconds(2 * ffnIn, hidden, t) + gemm.seconds(hidden, ffnIn, t);
             if (!Double.isNaN(measured)) ffn = measured;
         }
         double elemDenseB = t * elementwiseBytesPerTokDense;
-        double elemDense = elemDenseB / (memBw * cal.elementwiseMemEff());
+        double elemDense = kernels.elementwiseS(t, elementwiseBytesPerTokDense);
         double denseLayer = common + ffn + elemDense + ar;
         flops += denseLayers * ffnF;
         bytes += denseLayers * (ffnB + elemDenseB);
         double wireIntraOrInter = (denseLayers * 2.0 + moeLayers * (ep > 1 ? 1.0 : 2.0)) * arWire;
 
-        // MoE layers.
-        double moeLayer = 0, moeExperts = 0, moeShared = 0, epComm = 0, elemMoe = 0;
+        // MoE layers: the measured (or fitted) fused-MoE kernel; without one, the GEMM curve's constants.
+        double moeLayer = 0, moeExperts = 0, moeShared = 0, epComm = 0, elemMoe = 0, epWire = 0;
         if (moeLayers > 0) {
             int e = m.numExperts(), k = m.topK();
-            double touched = t == 0 ? 0 : e * (1.0 - Math.pow(1.0 - (double) k / e, t));
-            double tokPerExpert = touched > 0 ? (double) t * k / touched : 0;
-            double effE = cal.gemmComputeEff() * tokPerExpert / (tokPerExpert + cal.gemmHalfTokens());
-            double expF = 2.0 * t * k * expertParams, expB = touched * expertParams * wBytes;
-            moeExperts = (t == 0 ? 0 : Math.max(expF / (gemmPeak * effE), expB / memEffBw)) * (ep > 1 ? cal.moeImbalance() : 1.0);
+            int tg = b.moeTokens(); // the expert-parallel group's tokens (lockstep replicas), else this batch's
+            double touched = tg == 0 ? 0 : e * (1.0 - Math.pow(1.0 - (double) k / e, tg));
+            double tokPerExpert = touched > 0 ? (double) tg * k / touched : 0;
+            double effE = c.gemmComputeEff() * tokPerExpert / (tokPerExpert + c.gemmHalfM());
+            double effC = c.gemmComputeEff() * t / (t + c.gemmHalfM());
+            double memEffBw = memBw * c.gemmMemEff();
+            double expF = 2.0 * tg * k * expertParams, expB = touched * expertParams * wBytes;
+            if (moeCost != null) moeExperts = moeCost.seconds(tg);
+            else moeExperts = (tg == 0 ? 0 : c.gemmFloorS() + Math.max(expF / (gemmPeak * effE), expB / memEffBw)) * (ep > 1 ? cal.moeImbalance() : 1.0);
             double shF = 2.0 * t * (sharedParams + routerParams / tp), shB = (sharedParams + routerParams) * wBytes;
-            moeShared = sharedParams > 0 ? Math.max(shF / (gemmPeak * effC), shB / memEffBw) : 0;
+            moeShared = sharedParams > 0 ? c.gemmFloorS() + Math.max(shF / (gemmPeak * effC), shB / memEffBw) : 0;
             double elemMoeB = t * elementwiseBytesPerTokMoe;
-            elemMoe = elemMoeB / (memBw * cal.elementwiseMemEff());
+            elemMoe = kernels.elementwiseS(t, elementwiseBytesPerTokMoe);
             double second;
             if (ep > 1) {
-                double a2aBytes = (double) t * k * hidden * 2.0 / ep;
+                double a2aBytes = a2aBytesPerGpu(t);
                 epComm = 2 * comm.collective(CommModel.Op.ALL_TO_ALL, a2aBytes, ep, cluster);
                 second = epComm;
-                wireIntraOrInter += moeLayers * 2 * CommModel.wireBytesPerGpu(CommModel.Op.ALL_TO_ALL, a2aBytes, ep);
+                epWire = tp * moeLayers * 2 * a2aBytes; // every copy, before taking out those that stay on the GPU
             } else {
                 second = ar;
             }
@@ -213,8 +272,7 @@ public final class StepTimeModel {
         // Embedding, LM head (only rows that sample), logits all-gather.
         int ls = b.logitSeqs;
         double headF = 2.0 * ls * lmHeadParams, headB = lmHeadParams * 2.0 + (double) t * hidden * 2.0;
-        double headCompute = ls == 0 ? 0 : headF / (bf16Peak * cal.gemmComputeEff() * ls / (ls + cal.gemmHalfTokens()));
-        double head = Math.max(headCompute, headB / memEffBw);
+        double head = kernels.lmHeadS(ls);
         double logitBytes = (double) ls * m.vocab() * 2.0;
         double gather = tp > 1 && ls > 0 ? comm.collective(CommModel.Op.ALL_GATHER, logitBytes, tp, cluster) : 0;
         flops += headF;
@@ -231,11 +289,21 @@ public final class StepTimeModel {
         }
 
         double overhead = engine.overheads().stepSeconds(tp, b.seqs, b.logitSeqs, b.prefillChunks, m.vocab(), b.prefillTokens > 0, denseLayers + moeLayers);
-        double time = denseLayers * denseLayer + moeLayers * moeLayer + head + gather + ppComm + overhead;
+        double layerTime = denseLayers * denseLayer + moeLayers * moeLayer;
+        double time = layerTime + head + gather + ppComm + overhead;
         b.timeS = time;
+        b.overheadS = overhead;
+        if (b.stageS.length != pp) b.stageS = new double[pp];
+        double sendEach = pp > 1 ? ppComm / (pp - 1) : 0;
+        for (int s = 0; s < pp; s++) b.stageS[s] = layerTime * stageLayerShare[s] + (s > 0 ? sendEach : 0) + (s == pp - 1 ? head + gather : 0);
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
         // Whole-replica bytes on the wire: every one of the tp GPUs of a stage sends its share of each collective.
         double tpWire = tp * (wireIntraOrInter + (tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, logitBytes, tp) : 0));
+        if (epWire > 0) { // of the copies to the ep GPUs: 1/ep stay, those for GPUs on other nodes cross the NICs
+            int g = Math.min(ep, cluster.gpusPerNode());
+            b.wireBytesInter += epWire * (ep - g) / ep;
+            b.wireBytesIntra += epWire * (g - 1) / ep;
+        }
         if (tpLink == ppIntraLink) b.wireBytesIntra += tpWire;
         else { // hierarchical: 1/g of the data crosses the NICs
             b.wireBytesInter += tpWire / cluster.gpusPerNode();

@@ -13,6 +13,9 @@ import java.util.SplittableRandom;
  * workload module.
  */
 public final class SyntheticWorkload {
+    /** Most requests a synthetic workload holds in memory. */
+    public static final long MAX_REQUESTS = 50_000_000L;
+
     private SyntheticWorkload() {}
 
     public static List<LlmRequest> parse(String spec, long seed) {
@@ -37,6 +40,11 @@ public final class SyntheticWorkload {
                 throw new IllegalArgumentException("bad number '" + kv[1] + "' in workload '" + spec + "'");
             }
         }
+        if (!Double.isFinite(rate) || Double.isInfinite(duration))
+            throw new IllegalArgumentException("workload '" + spec + "': rate and duration must be finite numbers");
+        double expected = n >= 0 ? n : rate * duration;
+        if (expected > MAX_REQUESTS)
+            throw new IllegalArgumentException("workload '" + spec + "' asks for about " + (long) expected + " requests; at most " + MAX_REQUESTS + " are simulated");
         if (!(rate > 0) || prompt == null || output == null || (n < 0 && !(duration > 0)))
             throw new IllegalArgumentException("workload '" + spec + "' needs rate > 0, n or duration, prompt and output");
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Local thaw vs thaw on Spark local[2], same machine, same run (issue 12): the cold-start analysis and the
+# per-request arrivals + pod-utility analysis over ROWS generated rows (PodTraceGenerator, seed 42, written under
+# /tmp and deleted afterwards). Prints wall times, the overhead ratio, peak RSS, and checks that both runs wrote
+# the same summary.json. Usage: bench/spark-vs-local.sh [ROWS] [DAYS]   (from the repository root)
+set -euo pipefail
+rows="${1:-50000000}"
+days="${2:-10}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d /tmp/thaw-spark-bench.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+cd "$here"
+[ -f bench/target/thaw-bench-0.1.0-SNAPSHOT.jar ] || mvn -B -q -Pbench -DskipTests package -pl bench -am
+[ -f spark/target/thaw-spark.jar ] || mvn -B -q -DskipTests package -pl spark -am
+export THAW_JAVA_OPTS="${THAW_JAVA_OPTS:--Xmx6g}"
+java -cp "bench/target/thaw-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" dev.thaw.bench.spark.PodTraceGenerator "$rows" "$work/data" "$days" 42
+echo "input: $(du -sh "$work/data" | cut -f1) of CSV, $(nproc) cores, THAW_JAVA_OPTS=$THAW_JAVA_OPTS"
+
+run() {  # name, then thaw arguments; prints wall seconds and peak RSS
+  local name="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" ./thaw analyze "$@" -o "$work/$name" --quiet 2> "$work/$name.log" || { cat "$work/$name.log"; exit 1; }
+  read -r wall rss < "$work/$name.time"
+  printf '%-22s %8.1f s  peak RSS %6.0f MB  %s\n' "$name" "$wall" "$((rss / 1024))" "$(grep -h 'thaw spark:' "$work/$name.log" || true)"
+  echo "$wall" > "$work/$name.wall"
+}
+same() {  # the two summary.json files without wall_s
+  python3 - "$work/$1/summary.json" "$work/$2/summary.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b): d.pop("wall_s", None)
+print("summary.json identical" if a == b else "summary.json DIFFERS"); sys.exit(0 if a == b else 1)
+PY
+}
+ratio() { python3 -c "import sys; print(f'overhead ratio spark/local: {float(open(sys.argv[2]).read())/float(open(sys.argv[1]).read()):.2f}x')" "$work/$1.wall" "$work/$2.wall"; }
+
+echo "== cold starts ($(find "$work/data/cold_start" -name '*.csv' | wc -l) files)"
+run cold-local "$work/data/cold_start" --what coldstarts
+run cold-spark "$work/data/cold_start" --what coldstarts --spark 'local[2]'
+same cold-local cold-spark; ratio cold-local cold-spark
+echo "== per-request arrivals + pod utility ($(find "$work/data/per_request" -name '*.csv' | wc -l) request files with the cold starts)"
+run req-local "$work/data" --what arrivals,utility
+run req-spark "$work/data" --what arrivals,utility --spark 'local[2]'
+same req-local req-spark; ratio req-local req-spark
+grep -h '"rows"' "$work"/cold-local/summary.json "$work"/req-local/summary.json | head -2

@@ -1,0 +1,38 @@
+package dev.thaw.cli;
+
+import dev.thaw.analysis.agg.PassRunner;
+import java.util.ServiceLoader;
+
+/**
+ * Where {@code --spark MASTER} plugs in. The core modules never see Spark: the thaw-spark module implements this
+ * interface and registers it for {@link ServiceLoader}; the {@code thaw} launcher puts that module's classpath
+ * (thaw-spark.jar and Spark's jars) on the JVM only when {@code --spark} is given, and spark-submit runs the
+ * thaw-spark-submit.jar, which holds it.
+ */
+public interface ScaleOut extends AutoCloseable {
+
+    /** Progress of the cluster job as the driver sees it: rows aggregated so far and a short stage/task line. */
+    interface Progress {
+        void update(long rows, String message);
+    }
+
+    /** Connects to {@code master} ({@code local[N]}, {@code spark://host:port}, {@code yarn}, {@code k8s://...}). */
+    interface Provider {
+        ScaleOut connect(String master, Progress progress);
+    }
+
+    /** Runs analysis passes as cluster jobs: every task reads its inputs with thaw's readers, the parts merge in tasks and on the driver. */
+    PassRunner passRunner();
+
+    /** How many tasks can run at once (the cluster's default parallelism). */
+    int parallelism();
+
+    @Override void close();
+
+    /** The registered provider, or a usage error that says how to get one. */
+    static Provider provider() {
+        return ServiceLoader.load(Provider.class).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "--spark needs the thaw-spark module, which is not on this classpath: run through the ./thaw launcher "
+                        + "(it adds spark/target/lib when --spark is given), or spark-submit spark/target/thaw-spark-submit.jar"));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.thaw.ingest.parquet;
+
+import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/** DOUBLE and INT64 columns: 64-bit values copied from the Arrow data buffer; dictionary keyed by the raw bits. */
+final class NumberChunkEncoder extends ColumnChunkEncoder {
+    private final boolean isDouble;
+    private long[] dict = new long[1024];
+    private int dictSize;
+    private int[] table = new int[2048]; // open addressing: id + 1, 0 = empty
+    private int mask = table.length - 1;
+
+    NumberChunkEncoder(ColumnDescriptor d, boolean dictionary) {
+        super(d, dictionary);
+        isDouble = d.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE;
+    }
+
+    @Override void append(FieldVector v, int from, int to) {
+        ArrowBuf data = v.getDataBuffer();
+        boolean nulls = v.getNullCount() > 0;
+        for (int i = from; i < to; i++) {
+            if (pageFull()) flushPage();
+            if (nulls && v.isNull(i)) { addNull(); continue; }
+            long bits = data.getLong((long) i << 3);
+            if (dictionary) {
+                int id = idOf(bits);
+                if (id >= 0) { defs[pageRows++] = 1; ids[pageValues++] = id; continue; }
+                fallBack();
+            }
+            defs[pageRows++] = 1;
+            values.writeLongLE(bits);
+            pageValues++;
+        }
+    }
+
+    private int idOf(long bits) {
+        int slot = hash(bits) & mask;
+        while (true) {
+            int e = table[slot];
+            if (e == 0) break;
+            if (dict[e - 1] == bits) return e - 1;
+            slot = (slot + 1) & mask;
+        }
+        if ((dictSize + 1) * 8 > MAX_DICTIONARY_BYTES) return -1;
+        if (dictSize == dict.length) dict = Arrays.copyOf(dict, dictSize * 2);
+        dict[dictSize] = bits;
+        table[slot] = ++dictSize;
+        if (dictSize * 2 > table.length) rehash();
+        return dictSize - 1;
+    }
+
+    private static int hash(long bits) {
+        long h = bits * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private void rehash() {
+        table = new int[table.length * 2];
+        mask = table.length - 1;
+        for (int id = 0; id < dictSize; id++) {
+            int slot = hash(dict[id]) & mask;
+            while (table[slot] != 0) slot = (slot + 1) & mask;
+            table[slot] = id + 1;
+        }
+    }
+
+    private long valueAt(int k, boolean ofDictionary) { return ofDictionary ? dict[ids[k]] : PageBytes.longAt(values.buf, k << 3); }
+
+    @Override protected void addMinMax(Statistics<?> stats, boolean ofDictionary) {
+        if (isDouble) {
+            double min = Double.NaN, max = Double.NaN;
+            for (int k = 0; k < pageValues; k++) {
+                double x = Double.longBitsToDouble(valueAt(k, ofDictionary));
+                if (x != x) continue; // NaN orders nowhere; Parquet leaves it out of min/max
+                if (min != min) { min = max = x; continue; }
+                if (x < min) min = x;
+                if (x > max) max = x;
+            }
+            if (min == min) { stats.updateStats(min); stats.updateStats(max); }
+        } else {
+            long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+            for (int k = 0; k < pageValues; k++) {
+                long x = valueAt(k, ofDictionary);
+                if (x < min) min = x;
+                if (x > max) max = x;
+            }
+            stats.updateStats(min);
+            stats.updateStats(max);
+        }
+    }
+
+    @Override protected int dictionarySize() { return dictSize; }
+
+    @Override protected BytesInput dictionaryBytes() {
+        PageBytes b = new PageBytes(dictSize * 8);
+        b.writeLongsLE(dict, dictSize);
+        return BytesInput.from(b.buf, 0, b.size);
+    }
+
+    @Override protected void clearDictionary() {
+        if (dictSize > 0) Arrays.fill(table, 0);
+        dictSize = 0;
+    }
+}

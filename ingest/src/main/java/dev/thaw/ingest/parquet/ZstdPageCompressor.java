@@ -1,0 +1,52 @@
+package dev.thaw.ingest.parquet;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * ZSTD for whole pages in one call (Parquet-Java's codec streams each page through a buffered output stream). Safe
+ * for several threads at once: each thread has its own context and output buffer; the page writer copies the
+ * returned bytes before the same thread compresses again.
+ */
+final class ZstdPageCompressor implements BytesInputCompressor {
+    private final int level;
+    private final ThreadLocal<State> state;
+
+    private static final class State {
+        final ZstdCompressCtx ctx = new ZstdCompressCtx();
+        byte[] out = new byte[0];
+    }
+
+    ZstdPageCompressor(int level) {
+        this.level = level;
+        this.state = ThreadLocal.withInitial(() -> {
+            State s = new State();
+            s.ctx.setLevel(level);
+            return s;
+        });
+    }
+
+    @Override public BytesInput compress(BytesInput input) throws IOException {
+        ByteBuffer in = input.toByteBuffer();
+        byte[] src;
+        int off, len = in.remaining();
+        if (in.hasArray()) { src = in.array(); off = in.arrayOffset() + in.position(); }
+        else { src = new byte[len]; in.get(src); off = 0; }
+        State s = state.get();
+        int bound = (int) Zstd.compressBound(len);
+        if (s.out.length < bound) s.out = new byte[bound];
+        int n = s.ctx.compressByteArray(s.out, 0, s.out.length, src, off, len);
+        return BytesInput.from(s.out, 0, n);
+    }
+
+    @Override public CompressionCodecName getCodecName() { return CompressionCodecName.ZSTD; }
+
+    @Override public void release() { }
+
+    int level() { return level; }
+}

@@ -1,0 +1,56 @@
+package dev.thaw.spark;
+
+import dev.thaw.cli.ScaleOut;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Turns the driver's view of the job (jobs, tasks finished, rows the tasks read) into thaw's progress display.
+ * Rows arrive with each finished task (its share of the rows accumulator).
+ */
+final class DriverProgress extends SparkListener {
+    private final long rowsAccumulatorId;
+    private final ScaleOut.Progress progress;
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong taskRunMs = new AtomicLong();
+    private final AtomicInteger jobs = new AtomicInteger(), tasksDone = new AtomicInteger(), tasksTotal = new AtomicInteger();
+
+    DriverProgress(long rowsAccumulatorId, ScaleOut.Progress progress) {
+        this.rowsAccumulatorId = rowsAccumulatorId;
+        this.progress = progress;
+    }
+
+    @Override public void onJobStart(SparkListenerJobStart job) {
+        jobs.incrementAndGet();
+        int tasks = 0;
+        for (var s : CollectionConverters.asJava(job.stageInfos())) tasks += s.numTasks();
+        tasksTotal.addAndGet(tasks);
+        report();
+    }
+
+    @Override public void onTaskEnd(SparkListenerTaskEnd end) {
+        if (end.taskInfo().successful()) {
+            tasksDone.incrementAndGet();
+            if (end.taskMetrics() != null) taskRunMs.addAndGet(end.taskMetrics().executorRunTime());
+            for (AccumulableInfo a : CollectionConverters.asJava(end.taskInfo().accumulables()))
+                if (a.id() == rowsAccumulatorId && a.update().isDefined() && a.update().get() instanceof Long n) rows.addAndGet(n);
+        }
+        report();
+    }
+
+    /** One line for the log: what the cluster did, and the rows per task-second a capacity estimate starts from. */
+    String totals() {
+        double taskS = taskRunMs.get() / 1e3;
+        return String.format(java.util.Locale.ROOT, "thaw spark: %d jobs, %d tasks, %.1f task-seconds, %,d rows (%,.0f rows per task-second)",
+                jobs.get(), tasksDone.get(), taskS, rows.get(), taskS > 0 ? rows.get() / taskS : 0.0);
+    }
+
+    private void report() {
+        progress.update(rows.get(), "spark job " + jobs.get() + ", tasks " + tasksDone.get() + "/" + tasksTotal.get());
+    }
+}

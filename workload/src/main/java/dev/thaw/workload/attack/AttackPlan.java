@@ -1,0 +1,75 @@
+package dev.thaw.workload.attack;
+
+import dev.thaw.analysis.detect.FunctionModel;
+import dev.thaw.analysis.detect.Metric;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses which functions are attacked, how and when, from a seed. Eligible targets are functions invoked, with
+ * per-request metrics, in at least {@value #MIN_ACTIVE_MINUTES_PER_DAY} minutes per training day: an attack only
+ * shows in minutes with invocations, so on a function invoked a few times a day it is seen once or not at all
+ * (and a function without published metrics cannot show it). Half of them (in a seeded order) are attacked, the scenarios taking turns; intensities cycle
+ * documented, weaker, documented, stronger, so half of each scenario's attacks use the documented intensity;
+ * durations cycle 30, 60, 120 minutes. Each attack is armed at a uniform minute of the first 60% of the scored
+ * window. The other functions stay clean and measure false alarms.
+ */
+public final class AttackPlan {
+    /** Invoked in at least this many minutes per training day on average (about one minute in 48). */
+    public static final int MIN_ACTIVE_MINUTES_PER_DAY = 30;
+    private final Map<String, Injection> byFunction = new HashMap<>();
+    private final List<Injection> injections = new ArrayList<>();
+
+    /**
+     * @param models      trained models by function id (sorted map: the order is part of the seed's meaning)
+     * @param firstMinute first scored minute; {@code minutes} the scored window's length
+     */
+    public AttackPlan(Map<String, FunctionModel> models, List<AttackScenario> scenarios, long firstMinute, long minutes, long seed) {
+        if (scenarios.isEmpty()) return;
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<String> eligible = new ArrayList<>();
+        models.forEach((id, m) -> {
+            double need = MIN_ACTIVE_MINUTES_PER_DAY * Math.max(1, m.minutes() / 1440.0);
+            if (m.activeMinutes() >= need && m.perRequestMinutes() >= need) eligible.add(id);
+        });
+        Collections.sort(eligible);
+        Collections.shuffle(eligible, new java.util.Random(rng.nextLong()));
+        int targets = eligible.size() / 2;
+        for (int i = 0; i < targets; i++) {
+            String id = eligible.get(i);
+            AttackScenario s = scenarios.get(i % scenarios.size());
+            int round = i / scenarios.size();
+            double[] in = s.intensities();
+            double intensity = switch (round % 4) { case 1 -> in[0]; case 3 -> in[2]; default -> s.documented; };
+            int duration = AttackScenario.DURATIONS_MIN[(round / 2) % AttackScenario.DURATIONS_MIN.length];
+            long arm = firstMinute + (long) (rng.nextDouble() * 0.6 * minutes);
+            FunctionModel m = models.get(id);
+            double[] typical = new double[Metric.ALL.size()];
+            Arrays.fill(typical, Double.NaN);
+            for (Metric pm : Metric.PER_REQUEST) typical[pm.ordinal()] = m.typical(pm);
+            Injection inj = new Injection(id, s, intensity, duration, arm, new AttackScenario.Target(m.requestQuantile(0.99), typical, cpuLimit(id)));
+            byFunction.put(id, inj);
+            injections.add(inj);
+        }
+    }
+
+    private static final java.util.regex.Pattern POOL = java.util.regex.Pattern.compile("pool\\d+-(\\d+)-\\d+");
+
+    /** The pod's CPU limit in cores from a Huawei 2025 funcID ({@code ...---pool22-300-128}: 0.3), else NaN. */
+    static double cpuLimit(String function) {
+        java.util.regex.Matcher m = POOL.matcher(function);
+        return m.find() ? Integer.parseInt(m.group(1)) / 1000.0 : Double.NaN;
+    }
+
+    public List<Injection> injections() { return Collections.unmodifiableList(injections); }
+
+    public boolean attacked(String function) { return byFunction.containsKey(function); }
+
+    /** The function's injection, or null. */
+    public Injection of(String function) { return byFunction.get(function); }
+}

@@ -1,0 +1,115 @@
+package dev.thaw.workload.attack;
+
+import dev.thaw.analysis.detect.Metric;
+import java.util.SplittableRandom;
+
+/**
+ * Post-exploitation behaviours injected into per-minute series, each with a documented intensity (the one the
+ * acceptance figures use) and weaker and stronger ones. {@code n} is the minute's request count.
+ * <ul>
+ * <li>{@code cryptojacking} (intensity i, documented 1): a miner shares the sandbox: CPU per request x(1+2i) (but not
+ *     past the pod's CPU limit, where the funcID names it), execution time per request x(1+i); memory unchanged.</li>
+ * <li>{@code exfiltration} (share s, documented 0.2): each request leaks data with probability s; a leaking
+ *     request writes a 20x larger response and runs twice as long.</li>
+ * <li>{@code denial-of-wallet} (factor f, documented 10): a few callers replay a legitimate request f times the
+ *     function's usual peak per minute (its 99th percentile of requests per active minute), every minute;
+ *     pods grow to serve them (4 concurrent requests each) and start cold.</li>
+ * <li>{@code crash} (share s, documented 0.9): a probe breaks the function: each request fails with probability s,
+ *     failing after 10% of its usual execution time, with 30% of its CPU and a 5x smaller (error) response;
+ *     errors are counted where the trace publishes them.</li>
+ * </ul>
+ */
+public enum AttackScenario {
+    CRYPTOJACKING("cryptojacking", 1.0, new double[] {0.5, 1.0, 2.0}),
+    EXFILTRATION("exfiltration", 0.2, new double[] {0.1, 0.2, 0.5}),
+    DENIAL_OF_WALLET("denial-of-wallet", 10, new double[] {5, 10, 30}),
+    CRASH("crash", 0.9, new double[] {0.5, 0.9, 1.0});
+
+    /** Attack durations in minutes (from the exploiting request on). */
+    public static final int[] DURATIONS_MIN = {30, 60, 120};
+
+    public final String id;
+    public final double documented;
+    private final double[] intensities;
+
+    AttackScenario(String id, double documented, double[] intensities) {
+        this.id = id;
+        this.documented = documented;
+        this.intensities = intensities;
+    }
+
+    public double[] intensities() { return intensities.clone(); }
+
+    public static AttackScenario of(String id) {
+        for (AttackScenario s : values()) if (s.id.equals(id.trim())) return s;
+        throw new IllegalArgumentException("unknown scenario '" + id + "' (expected cryptojacking, exfiltration, denial-of-wallet, crash)");
+    }
+
+    /** True when the attack needs an invocation to start (all but the flood, which brings its own). */
+    public boolean startsWithRequest() { return this != DENIAL_OF_WALLET; }
+
+    /**
+     * Applies the scenario to one minute in place. {@code target} holds the function's usual values; {@code state}
+     * carries the flood's extra pods from the previous minute.
+     */
+    void apply(double intensity, double[] v, Target target, double[] state, SplittableRandom rng) {
+        int R = Metric.REQUESTS.ordinal(), C = Metric.CPU.ordinal(), E = Metric.EXEC.ordinal(), P = Metric.RESPONSE.ordinal();
+        double n = v[R];
+        switch (this) {
+            case CRYPTOJACKING -> {
+                if (n < 1) return;
+                double cpu = v[C] * (1 + 2 * intensity);
+                v[C] = Double.isFinite(target.cpuLimit) ? Math.min(Math.max(v[C], target.cpuLimit), cpu) : cpu;
+                v[E] *= 1 + intensity;
+            }
+            case EXFILTRATION -> {
+                if (n < 1) return;
+                int k = binomial((int) n, intensity, rng);
+                v[P] *= 1 + 19.0 * k / n;
+                v[E] *= 1 + 1.0 * k / n;
+            }
+            case CRASH -> {
+                if (n < 1) return;
+                int k = binomial((int) n, intensity, rng);
+                double share = k / n;
+                v[E] *= 1 - 0.9 * share;
+                v[C] *= 1 - 0.7 * share;
+                v[P] *= 1 - 0.8 * share;
+                int err = Metric.ERRORS.ordinal();
+                if (Double.isFinite(v[err])) v[err] += k;
+            }
+            case DENIAL_OF_WALLET -> {
+                double extra = poisson(intensity * Math.max(1, target.peakRequestsPerMinute), rng);
+                if (n < 1) {
+                    // an idle minute: the flood's requests cost what the function's requests usually cost
+                    for (Metric m : Metric.PER_REQUEST) if (Double.isNaN(v[m.ordinal()])) v[m.ordinal()] = target.typical[m.ordinal()];
+                    if (Double.isFinite(v[Metric.ERRORS.ordinal()])) v[Metric.ERRORS.ordinal()] = 0;
+                }
+                v[R] = n + extra;
+                double execS = Double.isFinite(target.typical[E]) ? target.typical[E] : 0.1;
+                double extraPods = Math.max(1, Math.ceil(extra * execS / 60 / 4));
+                int pods = Metric.PODS.ordinal(), cold = Metric.COLD_STARTS.ordinal();
+                v[pods] = (Double.isFinite(v[pods]) ? v[pods] : 0) + extraPods;
+                v[cold] = (Double.isFinite(v[cold]) ? v[cold] : 0) + Math.max(0, extraPods - state[0]) + poisson(0.05 * extraPods, rng);
+                state[0] = extraPods;
+            }
+        }
+    }
+
+    static int binomial(int n, double p, SplittableRandom rng) {
+        int k = 0;
+        for (int i = 0; i < n; i++) if (rng.nextDouble() < p) k++;
+        return k;
+    }
+
+    static double poisson(double mean, SplittableRandom rng) {
+        if (mean > 50) return Math.max(0, Math.rint(mean + Math.sqrt(mean) * rng.nextGaussian()));
+        double l = Math.exp(-mean), p = 1;
+        int k = 0;
+        do { k++; p *= rng.nextDouble(); } while (p > l);
+        return k - 1;
+    }
+
+    /** What the injector knows of a target function from its training window. */
+    record Target(double peakRequestsPerMinute, double[] typical, double cpuLimit) {}
+}
