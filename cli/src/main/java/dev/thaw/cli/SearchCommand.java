@@ -160,6 +160,7 @@ public final class SearchCommand implements Callable<Integer> {
         List<PlanOutcome> front = pareto != null ? ParetoFront.of(r.ranking(), objectives.get(0), objectives.get(1)) : null;
         Map<String, Object> out = SearchJson.of(r, slo, top, front);
         out.put("perf_db", String.join("; ", clusters.stream().map(c -> clusters.size() > 1 ? c.gpu() + ": " + serving.perfDb(c) : serving.perfDb(c)).distinct().toList()));
+        out.put("engine_profile", engine);
         if (maxRate && r.best() != null) out.put("max_rate", maxRates(ev, r, w, slo));
         Object clean = finite(out);
 
@@ -227,6 +228,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.put("baselines", Map.of());
         out.put("search_wall_s", outcome.wallS());
         out.put("perf_db", dev.thaw.simulate.llm.ServingSimulator.stepTimeModel(base).perfDb());
+        out.put("engine_profile", engine);
         Object clean = finite(out);
         if (json) {
             JsonOut.print(clean);

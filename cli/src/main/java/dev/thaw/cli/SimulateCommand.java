@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.thaw.simulate.llm.Disaggregation;
 import dev.thaw.simulate.llm.EngineProfile;
+import dev.thaw.simulate.llm.EngineProfileFile;
 import dev.thaw.simulate.llm.ParallelPlan;
 import dev.thaw.simulate.llm.Quantization;
 import dev.thaw.simulate.llm.RouterPolicy;
@@ -139,6 +140,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ServingResult r = ServingSimulator.run(cfg, reqs);
         if (requestsOut != null) r.requestLog().write(requestsOut);
         Map<String, Object> out = r.toJson();
+        out.put("engine_profile", EngineProfileFile.looksLikeFile(engine) ? engine : e.name());
         if (json) {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(out));
         } else {
