@@ -44,7 +44,7 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
     /**
      * Overheads of the vLLM V1 generation (0.8+), fitted on the 127 usable H100 vLLM rows of AIConfigurator's
      * end-to-end file (Qwen3-32B BF16 on vLLM 0.12.0, Llama-3.1-70B FP8; TP 2/4/8) on top of the bundled H100
-     * kernel database (perf_db): simulate/README.md lists each value with its fit residual ({@code FitAll} reproduces them).
+     * kernel database (perf_db): simulate/README.md lists each value with its fit residual and the command that reproduces it.
      */
     static final EngineOverheads V1_OVERHEADS = new EngineOverheads(0.746e-3, 36.9e-6, 31.8e-6, 0, 4.98e-3, 0, 0, 0.962e-3);
     static final EngineOverheads SARATHI_OVERHEADS = new EngineOverheads(1.0e-3, 10e-6, 0, 0, 0, 60e-6, 0);
