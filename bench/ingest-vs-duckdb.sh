@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Side-by-side ingest benchmark (issue 2): thaw ingest vs DuckDB COPY ... TO parquet (zstd), same CSV, same
-# thread count (thaw: one parse thread + one write thread; DuckDB: SET threads=2), then a one-column scan of
-# thaw's Parquet on one thread. Usage: bench/ingest-vs-duckdb.sh [ROWS] [THREADS]. Results: bench/results/.
+# Side-by-side ingest benchmark (issues 2, 13): thaw ingest vs DuckDB COPY ... TO parquet (zstd), same CSV, same
+# thread count (thaw: THREADS column-encoding threads, -Dthaw.write.threads, beside its CSV parse thread; DuckDB:
+# SET threads=THREADS), then a one-column scan of thaw's Parquet on one thread. Reports wall and CPU time (CPU
+# time is the figure a loaded machine distorts least) and the load average.
+# Usage: bench/ingest-vs-duckdb.sh [ROWS] [THREADS]. Results: bench/results/; data under $THAW_BENCH_DATA (/tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-10000000}
@@ -22,7 +24,7 @@ fi
 mb=$(( $(stat -c %s "$csv") / 1000000 ))
 rm -f "$data/thaw-$rows.parquet" "$data/duckdb-$rows.parquet"
 sync
-/usr/bin/time -f "%e %M %U %S" -o "$out/thaw.time" java -Xmx1g $jvm -jar cli/target/thaw.jar ingest "$csv" -o "$data/thaw-$rows.parquet" --json > "$out/thaw-ingest-$rows.json"
+/usr/bin/time -f "%e %M %U %S" -o "$out/thaw.time" java -Xmx1g -Dthaw.write.threads="$threads" $jvm -jar cli/target/thaw.jar ingest "$csv" -o "$data/thaw-$rows.parquet" --json > "$out/thaw-ingest-$rows.json"
 /usr/bin/time -f "%e %M %U %S" -o "$out/duckdb.time" java -cp "$cp" dev.thaw.bench.ingest.DuckDbCopy "$csv" "$data/duckdb-$rows.parquet" "$threads" > /dev/null
 scan=$(java -Xmx1g $jvm -cp "$cp" dev.thaw.bench.ingest.ParquetScanBench "$data/thaw-$rows.parquet" totalCost_cold_start 5 2>/dev/null)
 read -r tw trss tu ts < "$out/thaw.time"

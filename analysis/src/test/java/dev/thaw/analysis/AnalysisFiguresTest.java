@@ -75,4 +75,26 @@ class AnalysisFiguresTest {
         assertEquals(10, lines.size(), "3 x 3 matrix");
         assertTrue(lines.contains("x,x,1") && lines.contains("x,y,0.5") && lines.contains("y,x,0.5") && lines.contains("cold_starts,y,0.75"));
     }
+
+    /** A trace without regions gives one matrix, named and titled without a region (not "_null_"). */
+    @Test void spearmanWithoutRegionsIsNamedWithoutOne() throws Exception {
+        var t = new dev.thaw.analysis.table.ResultTable("coldstarts_spearman", "region", "a", "b", "rho", "minutes");
+        t.add(null, "x_mean", "y_mean", 0.5, 10L);
+        List<String> names = new java.util.ArrayList<>();
+        AnalysisFigures.spearman(t, dir, names);
+        assertEquals(List.of("coldstarts-5-spearman"), names);
+        assertTrue(Files.readString(dir.resolve("coldstarts-5-spearman.json")).contains("\"Spearman correlation\""));
+    }
+
+    /** Writing a result into a folder that holds an earlier run's figures and tables leaves only the new ones. */
+    @Test void aRerunIntoTheSameFolderLeavesNoStaleFigures() throws Exception {
+        var spearman = new dev.thaw.analysis.table.ResultTable("coldstarts_spearman", "region", "a", "b", "rho", "minutes");
+        spearman.add("R1", "x_mean", "y_mean", 0.5, 10L);
+        var fits = new dev.thaw.analysis.fit.Fits(List.of(), null, null);
+        new Analysis.Result(java.util.Map.of("rows", 1L), fits, List.of(spearman)).write(dir);
+        assertTrue(Files.exists(dir.resolve("figures/coldstarts-5-spearman-R1.csv")));
+        new Analysis.Result(java.util.Map.of("rows", 1L), fits, List.of()).write(dir);
+        try (var left = Files.list(dir.resolve("figures"))) { assertEquals(List.of(), left.toList()); }
+        try (var left = Files.list(dir.resolve("tables"))) { assertEquals(List.of(), left.toList()); }
+    }
 }

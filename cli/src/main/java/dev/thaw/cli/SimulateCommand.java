@@ -44,7 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
     int gpus;
     @Option(names = "--nodes", defaultValue = "1", description = "Nodes the GPUs are spread over (default ${DEFAULT-VALUE}).")
     int nodes;
-    @Option(names = "--plan", description = "dp=D,tp=T,pp=P[,ep=E] (default: tp = all GPUs).")
+    @Option(names = "--plan", description = "dp=D,tp=T,pp=P[,ep=E] (default: tp = all GPUs). ep dividing tp splits experts inside a replica; ep = dp x tp is vLLM's --enable-expert-parallel with data-parallel attention (e.g. dp=8,tp=1,ep=8).")
     String plan;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

@@ -445,6 +445,26 @@ class CliContractCorpusTest {
     }
 
     @Test
+    void debugAddsTheStackTrace() {
+        Run plain = run("inspect", in("llm/inf_tokens.csv"));
+        Run debug = run("inspect", in("llm/inf_tokens.csv"), "--debug");
+        assertEquals(2, plain.exit());
+        assertEquals(2, debug.exit());
+        assertFalse(plain.err().contains("\tat "), plain.err());
+        assertTrue(debug.err().startsWith(plain.err().strip()) && debug.err().contains("\tat dev.thaw."), debug.err());
+    }
+
+    @Test
+    void gzipContentNamedCsvIsRead() {
+        Run r = run("inspect", "--json", g("llm_gzipped.csv"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"azure-llm\"") && r.out().contains("\"rows\" : 40"), r.out());
+        Path a = fresh("analysis");
+        Run an = run("analyze", "--quiet", g("coldstart_gzipped.csv"), "-o", a.toString());
+        assertEquals(0, an.exit(), an.err());
+    }
+
+    @Test
     void theCorpusCoversEveryCommandAndEveryClass() {
         List<Case> all = cases();
         Map<String, Long> byCommand = all.stream().collect(Collectors.groupingBy(Case::command, TreeMap::new, Collectors.counting()));

@@ -36,26 +36,36 @@ class CliInterruptTest {
         // Big enough that writing takes a while on a loaded machine (tens of MB), made here: never committed.
         invocations = work.resolve("big_azure2021.csv");
         SplittableRandom r = new SplittableRandom(5);
+        StringBuilder sb = new StringBuilder(1 << 16);
         try (BufferedWriter w = Files.newBufferedWriter(invocations)) {
             w.write("app,func,end_timestamp,duration\n");
-            double t = 0;
-            for (int i = 0; i < 1_000_000; i++) {
-                t += r.nextDouble() * 0.01;
+            long tenthMs = 10_000;
+            for (int i = 0; i < 500_000; i++) {
+                tenthMs += r.nextInt(100);
                 int f = r.nextInt(500);
-                w.write("app" + (f % 50) + ",func" + f + "," + String.format(Locale.ROOT, "%.4f", t + 1) + ",0." + (1 + r.nextInt(900)) + "\n");
+                sb.append("app").append(f % 50).append(",func").append(f).append(',').append(tenthMs / 10_000).append('.')
+                        .append(String.valueOf(10_000 + tenthMs % 10_000).substring(1)).append(",0.").append(1 + r.nextInt(900)).append('\n');
+                if (sb.length() > 60_000) { w.append(sb); sb.setLength(0); }
             }
+            w.append(sb);
         }
+        sb.setLength(0);
         llm = work.resolve("big_azure_llm.csv");
         try (BufferedWriter w = Files.newBufferedWriter(llm)) {
             w.write("TIMESTAMP,ContextTokens,GeneratedTokens\n");
-            long ns = 0;
-            for (int i = 0; i < 600_000; i++) {
-                ns += 1 + r.nextInt(20_000_000);
-                long s = ns / 1_000_000_000L, frac = (ns % 1_000_000_000L) / 100;
-                w.write(String.format(Locale.ROOT, "2023-11-16 %02d:%02d:%02d.%07d,%d,%d%n", 10 + s / 3600, (s / 60) % 60, s % 60, frac, 10 + r.nextInt(4000), 1 + r.nextInt(500)));
+            long ms = 0;
+            for (int i = 0; i < 300_000; i++) {
+                ms += 1 + r.nextInt(20);
+                long s = ms / 1000;
+                sb.append("2023-11-16 ").append(10 + s / 3600).append(':').append(two((s / 60) % 60)).append(':').append(two(s % 60)).append('.')
+                        .append(String.valueOf(1000 + ms % 1000).substring(1)).append(',').append(10 + r.nextInt(4000)).append(',').append(1 + r.nextInt(500)).append('\n');
+                if (sb.length() > 60_000) { w.append(sb); sb.setLength(0); }
             }
+            w.append(sb);
         }
     }
+
+    private static String two(long v) { return v < 10 ? "0" + v : Long.toString(v); }
 
     static Stream<Arguments> cases() {
         return Stream.of(

@@ -95,6 +95,25 @@ class ColumnarInputContractTest {
         }
     }
 
+    /** The Azure LLM timestamp in every unit DuckDB writes (and with a time zone) reads as the CSV of the same rows. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMPTZ"})
+    void timestampsInEveryUnit(String type) throws Exception {
+        Path fixture = IngestInspectCliTest.dataset("..").resolve("ingest/src/test/resources/formats/azure-llm/AzureLLMInferenceTrace_code_head.csv").normalize();
+        Path dir = Files.createDirectories(tmp.resolve("ts-" + type));
+        Path csv = dir.resolve("t.csv"), parquet = dir.resolve("t.parquet");
+        exec("SET TimeZone = 'UTC'");
+        String sel = "SELECT CAST(TIMESTAMP AS " + type + ") AS TIMESTAMP, ContextTokens::UINTEGER AS ContextTokens, GeneratedTokens::SMALLINT AS GeneratedTokens FROM read_csv('" + fixture + "')";
+        exec("COPY (" + sel + ") TO '" + parquet + "' (FORMAT PARQUET)");
+        // the CSV twin spells the same instants as thaw reads them (DuckDB prints a zone suffix for TIMESTAMPTZ)
+        exec("COPY (SELECT strftime(CAST(CAST(TIMESTAMP AS TIMESTAMP) AS TIMESTAMP_NS), '%Y-%m-%d %H:%M:%S.%n') AS TIMESTAMP, ContextTokens, GeneratedTokens FROM (" + sel + ")) TO '" + csv + "' (HEADER)");
+        IngestInspectCliTest.Run a = IngestInspectCliTest.thaw("inspect", "--json", "-n", "10", csv.toString());
+        IngestInspectCliTest.Run b = IngestInspectCliTest.thaw("inspect", "--json", "-n", "10", parquet.toString());
+        assertEquals(0, b.exit(), b.err());
+        assertEquals("azure-llm", b.json().get("format").asText());
+        assertEquals(without(a.json(), "path"), without(b.json(), "path"), type);
+    }
+
     /** Item 4 of issue 13: the CSV that {@code thaw ingest -o X.csv} writes reads back as the same trace in every command. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("formats")

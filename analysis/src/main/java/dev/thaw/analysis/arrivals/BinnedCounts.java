@@ -13,13 +13,23 @@ public final class BinnedCounts implements Serializable {
     private long base = Long.MIN_VALUE;
     private long[] counts = new long[0];
 
+    /** Longest span counted (two years): beyond it per-second bins would not fit in memory, and no trace is that long. */
+    static final int MAX_SPAN_DAYS = 732;
+
     public BinnedCounts(double binS) { this.binS = binS; }
+
+    private long maxBins() { return Math.min(Integer.MAX_VALUE - 16, (long) Math.ceil(MAX_SPAN_DAYS * 86400.0 / binS)); }
 
     public double binS() { return binS; }
 
     public void add(double t, long c) {
         if (Double.isNaN(t)) return;
+        if (Double.isInfinite(t)) throw new IllegalArgumentException("arrival time " + t + " s is not a finite number");
         long b = (long) Math.floor(t / binS);
+        if (base != Long.MIN_VALUE && Math.abs(b - base) > maxBins())
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "arrival time %s s lies %.3g days from the first one seen (%s s): more than the %d days thaw counts in bins of %s s; check the time column",
+                    t, Math.abs(b - base) * binS / 86400, base * binS, MAX_SPAN_DAYS, binS));
         ensure(b);
         counts[(int) (b - base)] += c;
     }

@@ -18,6 +18,7 @@ public final class AlertBuilder {
     static final int GAP_MIN = 30, COST_MINUTES = 2, FLOOD_MINUTES = 3;
     static final double SINGLE_MINUTE_SCORE = 2;
     private static final double[] THRESHOLD = new double[Features.F + 1];
+    private static final double SINGLE = new ChiSquaredDistribution(null, 1).inverseCumulativeProbability(1 - COST_TAIL / Features.F);
 
     static {
         for (int k = 1; k <= Features.F; k++) THRESHOLD[k] = new ChiSquaredDistribution(null, k).inverseCumulativeProbability(1 - COST_TAIL);
@@ -34,6 +35,9 @@ public final class AlertBuilder {
     public AlertBuilder(String function, Consumer<Alert> sink) { this.function = function; this.sink = sink; }
 
     public static double threshold(int dims) { return THRESHOLD[Math.max(1, Math.min(Features.F, dims))]; }
+
+    /** Threshold of one metric's squared z: the chi-square(1) quantile at {@value #COST_TAIL} / F (Bonferroni over the metrics). */
+    public static double singleMetricThreshold() { return SINGLE; }
 
     /** Folds in a scored minute. */
     public void accept(MinuteScore s) {

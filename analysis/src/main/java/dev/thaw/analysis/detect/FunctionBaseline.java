@@ -189,6 +189,11 @@ public final class FunctionBaseline {
             for (int a = 0; a < k; a++) if (use[a]) d2 += z[index[a]] * z[index[a]];
         }
         out.d2 = Math.max(0, d2);
+        // one metric far out is evidence too, even when the joint distance spreads it over all dimensions: in
+        // multiples of the one-dimensional threshold, re-expressed on the joint threshold's scale
+        double maxZ2 = 0;
+        for (int a = 0; a < k; a++) if (use[a]) maxZ2 = Math.max(maxZ2, z[index[a]] * z[index[a]]);
+        out.d2 = Math.max(out.d2, maxZ2 / AlertBuilder.singleMetricThreshold() * AlertBuilder.threshold(used));
         windowed(minute, out);
     }
 

@@ -59,6 +59,9 @@ public final class RowAppender implements AutoCloseable {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         strings[col].setSafe(row, b, 0, b.length);
     }
+    /** The value set in column {@code col} of the current row (derivations reuse parsed cells instead of reparsing). */
+    public double getDouble(int col) { return doubles[col].get(row); }
+
     public void setNull(int col) {
         switch (schema.column(col).type()) {
             case FLOAT64 -> { if (row < doubles[col].getValueCapacity()) doubles[col].setNull(row); }

@@ -36,23 +36,24 @@ final class ColumnTasks implements AutoCloseable {
         };
         List<Future<?>> futures = new ArrayList<>();
         for (int k = 1; k < threads; k++) futures.add(helpers.submit(worker));
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             worker.run();
-        } catch (RuntimeException e) {
-            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = e; // still wait for the helpers: none may run on after this returns
         }
         for (Future<?> f : futures) {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (failure == null) failure = e.getCause() instanceof RuntimeException || e.getCause() instanceof Error ? e.getCause() : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 if (failure == null) failure = new IllegalStateException("interrupted while encoding", e);
             }
         }
-        if (failure != null) throw failure;
+        if (failure instanceof Error e) throw e;
+        if (failure != null) throw (RuntimeException) failure;
     }
 
     @Override public void close() {

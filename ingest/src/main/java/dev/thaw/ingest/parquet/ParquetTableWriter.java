@@ -165,6 +165,7 @@ public final class ParquetTableWriter implements AutoCloseable {
         } finally {
             tasks.close();
             if (codecs != null) codecs.release();
+            else if (compressor != null) compressor.release();
         }
     }
 }

@@ -16,6 +16,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 final class ZstdPageCompressor implements BytesInputCompressor {
     private final int level;
     private final ThreadLocal<State> state;
+    /** Every context made, so {@link #release()} frees their native memory (zstd-jni has no finalizer). */
+    private final java.util.List<State> made = new java.util.ArrayList<>();
 
     private static final class State {
         final ZstdCompressCtx ctx = new ZstdCompressCtx();
@@ -27,6 +29,7 @@ final class ZstdPageCompressor implements BytesInputCompressor {
         this.state = ThreadLocal.withInitial(() -> {
             State s = new State();
             s.ctx.setLevel(level);
+            synchronized (made) { made.add(s); }
             return s;
         });
     }
@@ -46,7 +49,13 @@ final class ZstdPageCompressor implements BytesInputCompressor {
 
     @Override public CompressionCodecName getCodecName() { return CompressionCodecName.ZSTD; }
 
-    @Override public void release() { }
+    /** Frees the contexts; call once no thread compresses any more. */
+    @Override public void release() {
+        synchronized (made) {
+            for (State s : made) s.ctx.close();
+            made.clear();
+        }
+    }
 
     int level() { return level; }
 }

@@ -152,6 +152,26 @@ class ChartsTest {
         assertEquals(2 / 6.0, f[3], 1e-12); // 0.99 and the maximum 1.0 (closed last bin)
     }
 
+    /** Only the front and the chosen plan are labelled (tied points share one label); every point has a tooltip. */
+    @Test void paretoLabelsTheFrontAndTheChosenOnlyAndTitlesEveryPoint() {
+        ParetoChart p = Charts.pareto("p", "t").point("front-a", 1, 10).point("front-b", 2, 5).point("tie-b", 2, 5)
+                .point("dominated-c", 3, 6).point("chosen-d", 4, 7).best("chosen-d");
+        String svg = p.build().svg();
+        assertTrue(svg.contains(">front-a<") && svg.contains(">front-b (+1 tied)<") && svg.contains(">chosen-d<"), svg);
+        assertTrue(!svg.contains(">dominated-c<") && !svg.contains(">tie-b<"), "no label for dominated or tied points");
+        for (String label : List.of("front-a", "front-b", "tie-b", "dominated-c", "chosen-d"))
+            assertTrue(svg.contains("<title>" + label + " ("), "tooltip of " + label);
+    }
+
+    /** A fitted curve drawn for a sample takes that sample's colour. */
+    @Test void aFittedCdfTakesItsSamplesColour() {
+        Figure f = Charts.cdf("c", "t").sample("R1", exponential(500, 1, 3)).sample("R2", exponential(500, 2, 4))
+                .curve("R2 fit", x -> 1 - Math.exp(-2 * x), "R2").build();
+        var r = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) f.chart().getXYPlot().getRenderer();
+        assertEquals(r.getSeriesPaint(1), r.getSeriesPaint(2));
+        assertTrue(!r.getSeriesPaint(0).equals(r.getSeriesPaint(2)));
+    }
+
     @Test void paretoFrontKeepsExactlyTheNonDominatedPlans() {
         ParetoChart p = Charts.pareto("p", "t").point("a", 1, 10).point("b", 2, 5).point("c", 3, 6)
                 .point("d", 4, 1).point("e", 2, 5);

@@ -20,6 +20,10 @@ class TableTest {
         assertEquals("1.20e-06", Table.display(1.2e-6));
         assertEquals("0", Table.display(0.0));
         assertEquals("NaN", Table.display(Double.NaN));
+        // counts held as doubles read as integers: 655 cold starts, 8 GPUs
+        assertEquals("655", Table.display(655.0));
+        assertEquals("8", Table.display(8.0));
+        assertEquals("12,345", Table.display(12345.0));
     }
 
     @Test void rowsMustMatchTheColumns() {

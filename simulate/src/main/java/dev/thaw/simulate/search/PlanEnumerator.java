@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * Lists every combination of the plan space in a fixed order: for each cluster, every factorisation
- * dp x tp x pp of its GPU count (tp outer, then pp), every pipeline split, for MoE models every expert-parallel
- * degree dividing tp (experts are split inside the tensor-parallel group: ep = 1 slices every expert over tp GPUs,
- * ep = tp gives each GPU whole experts) and, with dp &gt; 1, ep = dp x tp (vLLM's {@code --enable-expert-parallel}:
- * data-parallel attention, experts over every GPU of a stage, replicas in lockstep), then quantization, engine knobs, router and (when the space asks for
+ * dp x tp x pp of its GPU count (tp outer, then pp), every pipeline split, for MoE models the expert-parallel
+ * degrees vLLM can run ({@link #expertDegrees}: ep = 1 slices every expert over tp GPUs, ep = tp gives each GPU of
+ * a replica whole experts, and with dp &gt; 1 ep = dp x tp is {@code --enable-expert-parallel} with data-parallel
+ * attention, experts over every GPU of a stage, replicas in lockstep), then quantization, engine knobs, router and (when the space asks for
  * disaggregation) the number of prefill-only replicas. Splits other than the
  * balanced one are listed only when {@code headAwareSplits} is set (the evaluator must model them). Illegal combinations are listed too; the
  * {@link PlanRules} remove them and count how many each rule removed.
@@ -66,9 +66,15 @@ public final class PlanEnumerator {
         return l;
     }
 
-    /** Expert-parallel degrees tried: the divisors of tp, and dp x tp when there are several replicas. */
+    /**
+     * Expert-parallel degrees tried, those a vLLM deployment can express: 1 (experts sliced over TP), tp (each
+     * replica its own server with {@code --enable-expert-parallel}) and, with several replicas, dp x tp (one server
+     * with data-parallel attention and {@code --enable-expert-parallel}). Degrees strictly between 1 and tp split
+     * experts in a way no engine offers and are left out.
+     */
     static List<Integer> expertDegrees(int dp, int tp) {
-        List<Integer> eps = new ArrayList<>(divisors(tp));
+        List<Integer> eps = new ArrayList<>(List.of(1));
+        if (tp > 1) eps.add(tp);
         if (dp > 1) eps.add(dp * tp);
         return eps;
     }

@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread; the step-time model already costs one transformer block and multiplies by the layer count, so even
  * trillion-parameter models cost a few dozen floating-point operations per step. Lower bounds come from the same
  * step-time model: a request's TTFT is at least the time of its prefill chunks run alone, its TPOT at least one
- * decode step of it alone at its prompt length (step time only grows with more tokens, sequences or context).
+ * decode step of it alone at its prompt length (step time only grows with more tokens, sequences or context); in a
+ * lockstep expert-parallel group the MoE layers also see at least one (dummy) token of every other replica.
  */
 public final class ServingPlanEvaluator implements PlanEvaluator {
     private final ModelSpec model;
@@ -137,6 +138,8 @@ public final class ServingPlanEvaluator implements PlanEvaluator {
         double[] ttft = new double[n], tpot = new double[n], e2e = new double[n];
         BatchShape b = new BatchShape();
         Map<Long, double[]> memo = new java.util.HashMap<>();
+        // In a lockstep expert-parallel group every other replica adds at least one (dummy) token to the MoE layers.
+        int others = st.plan().replicasPerExpertGroup() - 1;
         for (int i = 0; i < n; i++) {
             LlmRequest r = w.requests().get(i);
             int cachedMax = prefixCaching && r.prefixBlocks().length > 0
@@ -151,11 +154,13 @@ public final class ServingPlanEvaluator implements PlanEvaluator {
                     int chunk = Math.min(budget, prompt - done);
                     b.clear();
                     b.addPrefill(done, chunk, done + chunk >= prompt);
+                    b.groupTokens = others == 0 ? 0 : chunk + others;
                     prefill += st.evaluate(b);
                     done += chunk;
                 }
                 b.clear();
                 b.addDecode(prompt);
+                b.groupTokens = others == 0 ? 0 : 1 + others;
                 pd = new double[] {prefill, st.evaluate(b)};
                 memo.put(memoKey, pd);
             }

@@ -30,6 +30,25 @@ class ExpertParallelSearchTest {
         assertEquals("dp=2,tp=1,pp=1,ep=2", pruned.best().candidate().plan());
     }
 
+    @Test void lowerBoundsOfLockstepAndPipelinedMoePlansNeverExceedTheSimulation() {
+        ClusterChoice two = new ClusterChoice("H100-SXM-80GB", 2, 1);
+        ServingPlanEvaluator ev = ServingPlanEvaluator.of(ModelCatalog.resolve("Qwen3-30B-A3B"), HardwareCatalog.bundled(), two, Slo.DEFAULT);
+        PlanSpace space = PlanSpace.layoutsOnly(two, "vllm-v1", 64, 2048);
+        for (Workload w : List.of(new Workload("light", SyntheticWorkload.parse("poisson:rate=2,n=150,prompt=100-3000,output=10-300", 2)),
+                new Workload("heavy", SyntheticWorkload.parse("poisson:rate=60,n=300,prompt=100-3000,output=10-300", 3)))) {
+            for (Candidate c : PlanRules.apply(PlanEnumerator.enumerate(ev.model(), space), space, ev, w, false).kept()) {
+                Figures lb = ev.lowerBounds(c, w), f = ev.evaluate(c, w).figures();
+                for (int i = 0; i < w.size(); i++) {
+                    String where = c.plan() + " " + w.name() + " request " + i;
+                    assertTrue(lb.ttftS()[i] <= f.ttftS()[i] + 1e-9, "TTFT " + where);
+                    assertTrue(lb.e2eS()[i] <= f.e2eS()[i] + 1e-9, "E2E " + where);
+                    if (!Double.isNaN(f.tpotS()[i])) assertTrue(lb.tpotS()[i] <= f.tpotS()[i] + 1e-9, "TPOT " + where);
+                }
+                assertTrue(lb.makespanS() <= f.makespanS() + 1e-9, c.plan());
+            }
+        }
+    }
+
     @Test void deepSeekV3OnEightH200sRanksDataParallelAttentionWithExpertsOverAllGpus() {
         ClusterChoice node = new ClusterChoice("H200-SXM-141GB", 8, 1);
         ServingPlanEvaluator ev = ServingPlanEvaluator.of(ModelCatalog.resolve("DeepSeek-V3"), HardwareCatalog.bundled(), node, Slo.DEFAULT);

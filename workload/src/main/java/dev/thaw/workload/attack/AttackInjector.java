@@ -23,9 +23,9 @@ public final class AttackInjector {
         Injection inj = plan.of(function);
         if (inj == null || minute < inj.armMinute) return;
         if (!inj.started()) {
-            boolean invoked = values[Metric.REQUESTS.ordinal()] >= 1;
-            if (inj.scenario.startsWithRequest() && !invoked) return;
-            inj.startMinute = minute;
+            // the attack begins with the first request it changes (a leak, a failure, a mining slowdown, the flood)
+            if (inj.scenario.apply(inj.intensity, values, inj.target, inj.state, rngs.get(inj))) inj.startMinute = minute;
+            return;
         }
         if (minute > inj.endMinute()) return;
         inj.scenario.apply(inj.intensity, values, inj.target, inj.state, rngs.get(inj));

@@ -45,32 +45,31 @@ public enum AttackScenario {
         throw new IllegalArgumentException("unknown scenario '" + id + "' (expected cryptojacking, exfiltration, denial-of-wallet, crash)");
     }
 
-    /** True when the attack needs an invocation to start (all but the flood, which brings its own). */
-    public boolean startsWithRequest() { return this != DENIAL_OF_WALLET; }
-
     /**
-     * Applies the scenario to one minute in place. {@code target} holds the function's usual values; {@code state}
-     * carries the flood's extra pods from the previous minute.
+     * Applies the scenario to one minute in place and says whether it changed any request. {@code target} holds the
+     * function's usual values; {@code state} carries the flood's extra pods from the previous minute.
      */
-    void apply(double intensity, double[] v, Target target, double[] state, SplittableRandom rng) {
+    boolean apply(double intensity, double[] v, Target target, double[] state, SplittableRandom rng) {
         int R = Metric.REQUESTS.ordinal(), C = Metric.CPU.ordinal(), E = Metric.EXEC.ordinal(), P = Metric.RESPONSE.ordinal();
         double n = v[R];
         switch (this) {
             case CRYPTOJACKING -> {
-                if (n < 1) return;
+                if (n < 1) return false;
                 double cpu = v[C] * (1 + 2 * intensity);
                 v[C] = Double.isFinite(target.cpuLimit) ? Math.min(Math.max(v[C], target.cpuLimit), cpu) : cpu;
                 v[E] *= 1 + intensity;
             }
             case EXFILTRATION -> {
-                if (n < 1) return;
+                if (n < 1) return false;
                 int k = binomial((int) n, intensity, rng);
+                if (k == 0) return false;
                 v[P] *= 1 + 19.0 * k / n;
                 v[E] *= 1 + 1.0 * k / n;
             }
             case CRASH -> {
-                if (n < 1) return;
+                if (n < 1) return false;
                 int k = binomial((int) n, intensity, rng);
+                if (k == 0) return false;
                 double share = k / n;
                 v[E] *= 1 - 0.9 * share;
                 v[C] *= 1 - 0.7 * share;
@@ -94,6 +93,7 @@ public enum AttackScenario {
                 state[0] = extraPods;
             }
         }
+        return true;
     }
 
     static int binomial(int n, double p, SplittableRandom rng) {

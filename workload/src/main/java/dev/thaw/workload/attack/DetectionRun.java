@@ -84,9 +84,7 @@ public final class DetectionRun {
             Map<String, FunctionBaseline> baselines = new HashMap<>();
             Map<String, AlertBuilder> builders = new TreeMap<>();
             Map<String, Timeline> kept = new HashMap<>();
-            boolean keepAll = Boolean.getBoolean("thaw.detect.allTimelines");
             for (Injection inj : plan.injections()) {
-                if (keepAll) { kept.put(inj.function, new Timeline(inj.function, inj)); continue; }
                 if (kept.size() >= TIMELINES) break;
                 long sameScenario = kept.values().stream().filter(t -> t.injection.scenario == inj.scenario).count();
                 if (sameScenario < 2 && inj.documentedIntensity()) kept.put(inj.function, new Timeline(inj.function, inj));

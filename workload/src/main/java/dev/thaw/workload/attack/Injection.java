@@ -1,8 +1,9 @@
 package dev.thaw.workload.attack;
 
 /**
- * One planned attack and, once injected, its ground truth: it starts at the first invocation at or after
- * {@code armMinute} (the flood at {@code armMinute}) and lasts {@code durationMin} minutes. {@code startMinute} is
+ * One planned attack and, once injected, its ground truth: it starts with the first request it changes at or after
+ * {@code armMinute} (the first invocation for cryptojacking, the first leaking or failing request for exfiltration
+ * and crash, {@code armMinute} itself for the flood) and lasts {@code durationMin} minutes. {@code startMinute} is
  * -1 while it has not started (no invocation after the arming time: nothing to observe).
  */
 public final class Injection {

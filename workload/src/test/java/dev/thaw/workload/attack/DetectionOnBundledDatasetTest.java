@@ -62,11 +62,11 @@ class DetectionOnBundledDatasetTest {
     /**
      * NOT the acceptance target (95%): on the bundled functions, invoked in bursts of a few minutes, an attack of
      * 30-120 minutes is seen in 1-3 minutes of 1-10 requests, and per-minute averages of so few requests hide a
-     * doubled execution time. Measured with seeds 1-6: crash 12/18, exfiltration 12/18, cryptojacking 10/24. This
+     * doubled execution time. Measured with seeds 1-6: crash 12/18, exfiltration 14/18, cryptojacking 11/24. This
      * guards those levels against regressions until the detector closes the gap.
      */
     @Test void costScenariosStayAtOrAboveTheirMeasuredDetectionRates() {
-        Map<String, Double> floor = Map.of("crash", 0.6, "exfiltration", 0.6, "cryptojacking", 0.4);
+        Map<String, Double> floor = Map.of("crash", 0.65, "exfiltration", 0.75, "cryptojacking", 0.45);
         floor.forEach((name, f) -> {
             int[] v = documented.get(name);
             assertTrue(v[1] >= f * v[0], name + ": " + v[1] + " of " + v[0] + " detected, below the measured " + f);

@@ -51,8 +51,9 @@ public final class ColdStartFormat extends MappedFormat {
             @Override public void derive(Fields row, int[] idx, RowAppender out) {
                 region.write(row, out, REGION);
                 keys.derive(row, idx[POD], idx[FUNC], idx[USER], out, POOL, CPU, MEM, FUNC_ID);
-                double total = row.getDouble(idx[TOTAL]);
-                double sum = row.getDouble(idx[7]) + row.getDouble(idx[8]) + row.getDouble(idx[9]) + row.getDouble(idx[10]);
+                // The cost columns are required and already parsed into this row: read them back, not the text.
+                double total = out.getDouble(TOTAL);
+                double sum = out.getDouble(7) + out.getDouble(8) + out.getDouble(9) + out.getDouble(10);
                 if (Math.abs(total - sum) > SUM_TOLERANCE_S) sumViolations++;
             }
 

@@ -23,7 +23,9 @@ final class HuaweiDerivations {
         int poolLen = PodId.poolNameLength(b, off, len);
         if (poolLen <= 0) return;
         out.setString(poolCol, b, off, poolLen);
-        long cpu = PodId.token(b, off, poolLen, 1), mem = PodId.token(b, off, poolLen, 2);
+        // pool<idx>-<cpu>-<mem>: the two numbers sit between the dashes of the pool name.
+        int d1 = indexOf(b, off, off + poolLen, (byte) '-'), d2 = indexOf(b, d1 + 1, off + poolLen, (byte) '-');
+        long cpu = PodId.digits(b, d1 + 1, d2), mem = PodId.digits(b, d2 + 1, off + poolLen);
         if (cpu >= 0) out.setLong(cpuCol, cpu);
         if (mem >= 0) out.setLong(memCol, mem);
         if (funcNameIdx < 0 || userIdx < 0 || row.isMissing(funcNameIdx) || row.isMissing(userIdx)) return;
@@ -37,6 +39,11 @@ final class HuaweiDerivations {
         System.arraycopy(SEP, 0, scratch, w, 3); w += 3;
         System.arraycopy(b, off, scratch, w, poolLen); w += poolLen;
         out.setString(funcIdCol, scratch, 0, w);
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) if (b[i] == c) return i;
+        return to;
     }
 
     /** Copies an id field, dropping a ".0" fraction that some exports add to integer ids. */

@@ -14,25 +14,16 @@ final class PodId {
         return dashes == 2 ? len : -1;
     }
 
-    /** The n-th (0-based) '-'-separated token parsed as a number, or -1. */
-    static long token(byte[] b, int off, int len, int n) {
-        int t = 0;
+    /** The decimal number in bytes [from, to), or -1 when empty or not all digits. */
+    static long digits(byte[] b, int from, int to) {
+        if (from >= to || to - from > 18) return -1;
         long v = 0;
-        boolean any = false;
-        for (int i = 0; i < len; i++) {
-            byte c = b[off + i];
-            if (c == '-') {
-                if (t == n) return any ? v : -1;
-                t++;
-                continue;
-            }
-            if (t == n) {
-                if (c < '0' || c > '9') return -1;
-                v = v * 10 + (c - '0');
-                any = true;
-            }
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
         }
-        return t == n && any ? v : -1;
+        return v;
     }
 
     private PodId() {}

@@ -74,6 +74,7 @@ public final class StepTimeModel {
     private final ModelKernels kernels;
     private final EfficiencyCurves curves;
     private final boolean dbAllReduce; // the communication model is the analytic default: kernels cost the TP all-reduce
+    private final double arWirePerByte, gatherWirePerByte; // bytes each GPU sends per byte of all-reduce / logits all-gather
 
     /** With the bundled perf database of the cluster's GPU where there is one. */
     public StepTimeModel(ModelSpec m, Cluster cluster, ParallelPlan plan, Quantization q, EngineProfile engine,
@@ -152,6 +153,8 @@ public final class StepTimeModel {
         this.kernels = new ModelKernels(m, tp, oneNode, q.weights(), q.kv(), g, gemmPeak, db, curves,
                 l.name().startsWith("NVLink") ? l.bandwidthGBs() * 1e9 : 0);
         this.dbAllReduce = comm.getClass() == CommModel.class;
+        this.arWirePerByte = CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, 1.0, tp);
+        this.gatherWirePerByte = CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, 1.0, tp);
     }
 
     /**
@@ -217,7 +220,7 @@ public final class StepTimeModel {
         double ar = tp > 1 && dbAllReduce ? kernels.allReduceS(t) : Double.NaN;
         if (tp > 1 && Double.isNaN(ar)) ar = comm.collective(CommModel.Op.ALL_REDUCE, arBytes, tp, cluster);
         if (tp <= 1) ar = 0;
-        double arWire = tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_REDUCE, arBytes, tp) : 0;
+        double arWire = arWirePerByte * arBytes;
 
         int layers = denseLayers + moeLayers;
         double common = proj + dec + pre + ar;
@@ -298,7 +301,7 @@ public final class StepTimeModel {
         for (int s = 0; s < pp; s++) b.stageS[s] = layerTime * stageLayerShare[s] + (s > 0 ? sendEach : 0) + (s == pp - 1 ? head + gather : 0);
         b.busyS = Math.min(time, Math.max(flops / bf16Peak, bytes / memBw));
         // Whole-replica bytes on the wire: every one of the tp GPUs of a stage sends its share of each collective.
-        double tpWire = tp * (wireIntraOrInter + (tp > 1 ? CommModel.wireBytesPerGpu(CommModel.Op.ALL_GATHER, logitBytes, tp) : 0));
+        double tpWire = tp * (wireIntraOrInter + gatherWirePerByte * logitBytes);
         if (epWire > 0) { // of the copies to the ep GPUs: 1/ep stay, those for GPUs on other nodes cross the NICs
             int g = Math.min(ep, cluster.gpusPerNode());
             b.wireBytesInter += epWire * (ep - g) / ep;

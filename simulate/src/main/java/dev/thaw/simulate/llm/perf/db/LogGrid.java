@@ -11,8 +11,10 @@ import java.util.List;
  * power law (never decreasing) above.
  */
 public final class LogGrid {
-    private final double[] a, la;
+    private final double[] a, la, union;
     private final LogCurve[] rows;
+    /** Rows at integer a (batch sizes a step can have), built on first use: one curve read per lookup. */
+    private final LogCurve[] byInteger = new LogCurve[1025];
 
     /** @param t t[i][j] at (a[i], b[j]); NaN or non-positive = not measured. Rows with no measurement are dropped. */
     public LogGrid(double[] a, double[] b, double[][] t) {
@@ -33,6 +35,9 @@ public final class LogGrid {
         this.la = new double[this.a.length];
         for (int i = 0; i < la.length; i++) la[i] = Math.log(this.a[i]);
         this.rows = kept.toArray(LogCurve[]::new);
+        java.util.TreeSet<Double> bs = new java.util.TreeSet<>();
+        for (LogCurve r : rows) for (double x : r.xs()) bs.add(x);
+        this.union = bs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**
@@ -40,9 +45,7 @@ public final class LogGrid {
      * ({@link LogCurve#monotone()}), then the running maximum over a.
      */
     public LogGrid monotone() {
-        java.util.TreeSet<Double> bs = new java.util.TreeSet<>();
-        for (LogCurve r : rows) for (double x : r.xs()) bs.add(x);
-        double[] b = bs.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] b = union;
         double[][] t = new double[a.length][b.length];
         for (int i = 0; i < a.length; i++) {
             double[] row = new double[b.length];
@@ -53,7 +56,25 @@ public final class LogGrid {
         return new LogGrid(a, b, t);
     }
 
+    /**
+     * The surface at (av, bv). At an integer av up to 1024 the row at av is built once on the union of the rows'
+     * points (the bilinear read is separable, so it is the same surface) and later reads take one curve lookup.
+     * Racing threads may build the same row twice; the curve is immutable.
+     */
     public double at(double av, double bv) {
+        if (av >= 1 && av < byInteger.length && av == Math.rint(av)) {
+            LogCurve row = byInteger[(int) av];
+            if (row == null) {
+                double[] y = new double[union.length];
+                for (int j = 0; j < y.length; j++) y[j] = bilinear(av, union[j]);
+                byInteger[(int) av] = row = LogCurve.of(union, y);
+            }
+            return row.at(bv);
+        }
+        return bilinear(av, bv);
+    }
+
+    private double bilinear(double av, double bv) {
         int n = a.length;
         if (av <= a[0] || n == 1) return rows[0].at(bv);
         double l = Math.log(av);

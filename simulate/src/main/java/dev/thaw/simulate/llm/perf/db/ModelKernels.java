@@ -124,7 +124,7 @@ public final class ModelKernels {
     public double decodeS(int seqs, double contextSum, double contextMax) {
         if (seqs == 0) return 0;
         double ctx = contextSum / seqs;
-        if (decodeTable != null) return Math.max(decodeTable.at(seqs, ctx), decodeTable.at(1, contextMax));
+        if (decodeTable != null) return seqs == 1 ? decodeTable.at(1, ctx) : Math.max(decodeTable.at(seqs, ctx), decodeTable.at(1, contextMax));
         double t = curves.decodeS(seqs, ctx, kvBytesPerToken, gpu.memBytesPerS());
         return mla ? Math.max(t, contextSum * decodeFlopsPerCtx / (peak * curves.prefillComputeEff())) : t;
     }
@@ -136,7 +136,7 @@ public final class ModelKernels {
     public double prefillS(int chunks, double pairs, double maxPairs) {
         if (chunks == 0 || pairs <= 0) return 0;
         double len = lengthOfPairs(pairs / chunks);
-        if (prefillTable != null) return Math.max(prefillTable.at(chunks, len), prefillTable.at(1, lengthOfPairs(maxPairs)));
+        if (prefillTable != null) return chunks == 1 ? prefillTable.at(1, len) : Math.max(prefillTable.at(chunks, len), prefillTable.at(1, lengthOfPairs(maxPairs)));
         return curves.prefillS(chunks, len, prefillFlopsPerPair, peak);
     }
 
