@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Local thaw vs thaw on Spark local[2], same machine, same run (issue 12): the cold-start analysis and the
-# per-request arrivals + pod-utility analysis over ROWS generated rows (PodTraceGenerator, seed 42, written under
-# /tmp and deleted afterwards). Prints wall times, the overhead ratio, peak RSS, and checks that both runs wrote
+# Local thaw vs thaw on Spark local[2], same machine, same run (issue 12): thaw analyze (cold starts, per-request
+# arrivals, pod utility, fits) over ROWS generated rows (PodTraceGenerator, seed 42: about 1 cold start per 25
+# requests, 5 regions x DAYS days, CSV written under /tmp and deleted afterwards). Prints wall times, the overhead ratio, peak RSS, and checks that both runs wrote
 # the same summary.json. Usage: bench/spark-vs-local.sh [ROWS] [DAYS]   (from the repository root)
 set -euo pipefail
 rows="${1:-50000000}"
@@ -12,6 +12,9 @@ trap 'rm -rf "$work"' EXIT
 cd "$here"
 [ -f bench/target/thaw-bench-0.1.0-SNAPSHOT.jar ] || mvn -B -q -Pbench -DskipTests package -pl bench -am
 [ -f spark/target/thaw-spark.jar ] || mvn -B -q -DskipTests package -pl spark -am
+./thaw --version > /dev/null                              # builds now, not inside a timed run
+./thaw analyze --help --spark 'local[1]' > /dev/null
+export THAW_NO_BUILD=1                                    # no rebuild inside a timed run, whatever changes meanwhile
 export THAW_JAVA_OPTS="${THAW_JAVA_OPTS:--Xmx6g}"
 java -cp "bench/target/thaw-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" dev.thaw.bench.spark.PodTraceGenerator "$rows" "$work/data" "$days" 42
 echo "input: $(du -sh "$work/data" | cut -f1) of CSV, $(nproc) cores, THAW_JAVA_OPTS=$THAW_JAVA_OPTS"
@@ -33,12 +36,8 @@ PY
 }
 ratio() { python3 -c "import sys; print(f'overhead ratio spark/local: {float(open(sys.argv[2]).read())/float(open(sys.argv[1]).read()):.2f}x')" "$work/$1.wall" "$work/$2.wall"; }
 
-echo "== cold starts ($(find "$work/data/cold_start" -name '*.csv' | wc -l) files)"
-run cold-local "$work/data/cold_start" --what coldstarts
-run cold-spark "$work/data/cold_start" --what coldstarts --spark 'local[2]'
-same cold-local cold-spark; ratio cold-local cold-spark
-echo "== per-request arrivals + pod utility ($(find "$work/data/per_request" -name '*.csv' | wc -l) request files with the cold starts)"
-run req-local "$work/data" --what arrivals,utility
-run req-spark "$work/data" --what arrivals,utility --spark 'local[2]'
-same req-local req-spark; ratio req-local req-spark
-grep -h '"rows"' "$work"/cold-local/summary.json "$work"/req-local/summary.json | head -2
+echo "== thaw analyze DATA (cold starts, per-request arrivals, pod utility, fits): $(find "$work/data/cold_start" -name '*.csv' | wc -l) cold-start files, $(find "$work/data/per_request" -name '*.csv' | wc -l) request files"
+run local "$work/data"
+run spark "$work/data" --spark 'local[2]'
+same local spark; ratio local spark
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('rows', d['rows'], 'cold starts', d['coldstarts']['count'], 'pods', d.get('pod_utility',{}).get('pods'))" "$work/local/summary.json"

@@ -24,6 +24,12 @@ public interface ScaleOut extends AutoCloseable {
     /** Runs analysis passes as cluster jobs: every task reads its inputs with thaw's readers, the parts merge in tasks and on the driver. */
     PassRunner passRunner();
 
+    /** A function a cluster runs on its executors: serializable, with no state but what it carries. */
+    interface Remote<T, R> extends java.util.function.Function<T, R>, java.io.Serializable {}
+
+    /** Applies {@code fn} to every item on the cluster's executors; the results come back in input order. */
+    <T extends java.io.Serializable, R> java.util.List<R> map(java.util.List<T> items, Remote<T, R> fn);
+
     /** How many tasks can run at once (the cluster's default parallelism). */
     int parallelism();
 

@@ -98,6 +98,53 @@ public final class SearchCommand implements Callable<Integer> {
     String perfDb;
     @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Simulate the candidate plans as Spark tasks: local[N], spark://host:port, yarn, k8s://... "
+            + "(thaw-spark module; the same ranking; trace paths must be readable by every executor). Not with --autoscale.") String spark;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
+    /** What simulating a plan needs, built from the options alone: a cluster's executors rebuild it from the same arguments. */
+    record Setup(HardwareCatalog catalog, ModelSpec spec, Slo slo, List<ClusterChoice> clusters, Workload workload,
+                 dev.thaw.simulate.llm.perf.db.PerfDbSource kernels) {
+        ServingPlanEvaluator serving() { return ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo, kernels); }
+    }
+
+    Setup setup() {
+        HardwareCatalog catalog = hardwareCatalog != null ? HardwareCatalog.withUserFile(hardwareCatalog) : HardwareCatalog.bundled();
+        ModelSpec spec = ModelCatalog.resolve(model);
+        Slo slo = new Slo(sloTtftMs, sloTpotMs);
+        List<ClusterChoice> clusters = new ArrayList<>();
+        clusters.add(new ClusterChoice(catalog.get(gpu).id(), gpus / nodes, nodes));
+        for (String a : also) clusters.add(parseChoice(a, catalog));
+        Workload w = new Workload(source.trace != null ? String.valueOf(source.trace.getFileName()) : source.workload,
+                source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed));
+        if (w.size() == 0) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
+                "holds no requests (a header but no rows?): nothing to search over");
+        if (rateScale != 1) w = w.rateScaled(rateScale);
+        return new Setup(catalog, spec, slo, List.copyOf(clusters), w, SimulateCommand.perfDbSource(perfDb));
+    }
+
+    /**
+     * One plan simulated on an executor: the command's arguments are parsed there again and the evaluator and
+     * workload rebuilt (once per executor JVM), so nothing but the arguments, the candidate and the outcome travels.
+     */
+    record RemoteSimulation(List<String> args) implements ScaleOut.Remote<dev.thaw.simulate.search.Candidate, Object> {
+        private static final Map<List<String>, PlanEvaluatorAndWorkload> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+
+        record PlanEvaluatorAndWorkload(PlanEvaluator ev, Workload w) {}
+
+        @Override public Object apply(dev.thaw.simulate.search.Candidate c) {
+            PlanEvaluatorAndWorkload s = BUILT.computeIfAbsent(args, a -> {
+                picocli.CommandLine.ParseResult pr = ThawCommand.commandLine().parseArgs(a.toArray(String[]::new));
+                Setup setup = ((SearchCommand) pr.subcommand().commandSpec().userObject()).setup();
+                return new PlanEvaluatorAndWorkload(new CachedEvaluator(setup.serving()), setup.workload());
+            });
+            try {
+                return s.ev().evaluate(c, s.w());
+            } catch (RuntimeException e) {
+                return c.label() + ": " + e.getMessage();
+            }
+        }
+    }
 
     @Override public Integer call() throws Exception {
         Checks.range("--gpus", gpus, 1, SimulateCommand.MAX_GPUS, "a cluster of at most " + SimulateCommand.MAX_GPUS + " GPUs");
@@ -116,32 +163,45 @@ public final class SearchCommand implements Callable<Integer> {
         if (maxRateTop < 1) throw new IllegalArgumentException("--max-rate-top must be at least 1");
         if (!(attainment > 0 && attainment <= 1)) throw new IllegalArgumentException("--attainment must be in (0, 1]");
         if (!(rateScale > 0)) throw new IllegalArgumentException("--rate-scale must be positive");
-        HardwareCatalog catalog = hardwareCatalog != null ? HardwareCatalog.withUserFile(hardwareCatalog) : HardwareCatalog.bundled();
-        ModelSpec spec = ModelCatalog.resolve(model);
-        Slo slo = new Slo(sloTtftMs, sloTpotMs);
+        Setup setup = setup();
+        HardwareCatalog catalog = setup.catalog();
+        ModelSpec spec = setup.spec();
+        Slo slo = setup.slo();
         EngineProfile.named(engine);  // validates the name
         if (!Objectives.isMix(objective)) Objectives.parse(objective, slo);  // fail on a bad name before simulating
         if (pareto != null) Objectives.parse(pareto, slo);
-        List<ClusterChoice> clusters = new ArrayList<>();
-        clusters.add(new ClusterChoice(catalog.get(gpu).id(), gpus / nodes, nodes));
-        for (String a : also) clusters.add(parseChoice(a, catalog));
+        List<ClusterChoice> clusters = setup.clusters();
         PlanSpace space = new PlanSpace(clusters, weights.stream().map(Precision::parse).toList(), kv.stream().map(Precision::parse).toList(),
                 List.of(engine), maxNumSeqs, maxBatchedTokens, routers.stream().map(r -> { dev.thaw.simulate.llm.RouterPolicy.parse(r); return r; }).toList(),
                 !tpAcrossNodes, !noUneven, disaggregation);
-        Workload w = new Workload(source.trace != null ? String.valueOf(source.trace.getFileName()) : source.workload,
-                source.trace != null ? LlmTraceReader.read(source.trace, format) : SyntheticWorkload.parse(source.workload, seed));
-        if (w.size() == 0) throw new dev.thaw.ingest.BadInputException(String.valueOf(source.trace != null ? source.trace : "--workload " + source.workload), 0, null, null,
-                "holds no requests (a header but no rows?): nothing to search over");
-        if (rateScale != 1) w = w.rateScaled(rateScale);
+        Workload w = setup.workload();
 
-        var kernels = SimulateCommand.perfDbSource(perfDb);
+        var kernels = setup.kernels();
+        if (autoscale && spark != null) throw new IllegalArgumentException("--spark does not run --autoscale yet: run the autoscaling search without --spark");
         if (autoscale) return autoscaleSearch(spec, catalog, slo, w, kernels);
 
-        ServingPlanEvaluator serving = ServingPlanEvaluator.of(spec, catalog, clusters.get(0), slo, kernels);
+        ServingPlanEvaluator serving = setup.serving();
         PlanEvaluator ev = new CachedEvaluator(serving);
         SearchOptions opts = SearchOptions.defaults().withPruning(!noPrune).withPareto(pareto != null);
         if (threads != null) opts = opts.withThreads(threads);
+        ScaleOut cluster = spark == null ? null : ScaleOut.provider().connect(spark, (rows, message) -> {});
+        try {
+            return search(setup, serving, ev, opts, space, w, cluster);
+        } finally {
+            if (cluster != null) cluster.close();
+        }
+    }
+
+    private int search(Setup setup, ServingPlanEvaluator serving, PlanEvaluator ev, SearchOptions opts, PlanSpace space, Workload w,
+                       ScaleOut cluster) throws Exception {
+        ModelSpec spec = setup.spec();
+        Slo slo = setup.slo();
+        List<ClusterChoice> clusters = setup.clusters();
         PlanSearch search = new PlanSearch(ev, opts);
+        if (cluster != null) {
+            RemoteSimulation remote = new RemoteSimulation(List.copyOf(commandSpec.root().commandLine().getParseResult().originalArgs()));
+            search.evaluatingWith(candidates -> cluster.map(candidates, remote));
+        }
         System.err.printf(Locale.ROOT, "thaw search: %s on %s, %d requests at %.3g req/s, objective %s%n", spec.name(), clusters, w.size(), w.ratePerS(), objective);
         EngineProfile def = EngineProfile.named(engine);
         List<Baseline> baselines = search.evaluateBaselines(Baselines.plans(ev, clusters.get(0),

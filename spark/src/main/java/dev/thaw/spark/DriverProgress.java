@@ -46,8 +46,9 @@ final class DriverProgress extends SparkListener {
     /** One line for the log: what the cluster did, and the rows per task-second a capacity estimate starts from. */
     String totals() {
         double taskS = taskRunMs.get() / 1e3;
-        return String.format(java.util.Locale.ROOT, "thaw spark: %d jobs, %d tasks, %.1f task-seconds, %,d rows (%,.0f rows per task-second)",
-                jobs.get(), tasksDone.get(), taskS, rows.get(), taskS > 0 ? rows.get() / taskS : 0.0);
+        String line = String.format(java.util.Locale.ROOT, "thaw spark: %d jobs, %d tasks, %.1f task-seconds", jobs.get(), tasksDone.get(), taskS);
+        if (rows.get() == 0) return line;
+        return line + String.format(java.util.Locale.ROOT, ", %,d rows (%,.0f rows per task-second)", rows.get(), taskS > 0 ? rows.get() / taskS : 0.0);
     }
 
     private void report() {

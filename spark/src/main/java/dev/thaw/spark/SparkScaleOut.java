@@ -49,6 +49,18 @@ public final class SparkScaleOut implements ScaleOut {
 
     @Override public PassRunner passRunner() { return new SparkPassRunner(sc, rows); }
 
+    @Override public <T extends java.io.Serializable, R> java.util.List<R> map(java.util.List<T> items, Remote<T, R> fn) {
+        if (items.isEmpty()) return java.util.List.of();
+        int slices = Math.min(items.size(), 2 * sc.defaultParallelism());
+        try {
+            return sc.parallelize(new java.util.ArrayList<>(items), slices).map(fn::apply).collect();
+        } catch (Exception e) {  // SparkException is checked, though Java does not see it declared
+            Exception u = SparkPassRunner.unwrap(e);
+            if (u instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(u.getMessage(), u);
+        }
+    }
+
     @Override public int parallelism() { return sc.defaultParallelism(); }
 
     @Override public void close() {

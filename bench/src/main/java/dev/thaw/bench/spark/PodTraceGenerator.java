@@ -27,10 +27,15 @@ public final class PodTraceGenerator {
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
         long podsPerFile = Math.max(1, Math.round(rows / (5.0 * days) / (1 + REQUESTS_PER_POD)));
-        long written = 0;
-        for (int r = 1; r <= 5; r++)
-            for (int d = 1; d <= days; d++)
-                written += writeRegionDay(out, r, d, (r - 1) * days + d - 1, podsPerFile, new SplittableRandom(seed * 1000 + r * 100 + d));
+        // one file pair per region-day, each from its own seeded stream: the same bytes for any thread count
+        long written = java.util.stream.IntStream.range(0, 5 * days).parallel().mapToLong(k -> {
+            int r = 1 + k / days, d = 1 + k % days;
+            try {
+                return writeRegionDay(out, r, d, k, podsPerFile, new SplittableRandom(seed * 1000 + r * 100 + d));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).sum();
         System.err.printf("wrote %,d rows under %s%n", written, out);
     }
 
@@ -73,27 +78,23 @@ public final class PodTraceGenerator {
         }
         // requests on each pod after it is ready, exponential gaps (mean 5 s); sorted by time for the part file
         long[] key = new long[reqs];
-        double[] exec = new double[reqs];
         int k = 0;
         for (int i = 0; i < n; i++) {
             double t = start[i] + total[i] / 1e6;
             for (int j = 0; j < perPod[i]; j++) {
                 t += -5 * Math.log(1 - rnd.nextDouble());
-                key[k] = Math.round(t * 1000) << 22 | i;  // ms timestamp, then pod index (n < 4M per file)
-                exec[k++] = Math.max(1e-4, Math.exp(-2.5 + 1.2 * gaussian(rnd)));
+                key[k++] = Math.round(t * 1000) << 22 | i;  // ms timestamp, then pod index (n < 4M per file)
             }
         }
-        Integer[] order = new Integer[reqs];
-        for (int i = 0; i < reqs; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Long.compare(key[a], key[b]));
+        Arrays.sort(key);
         Path req = Files.createDirectories(out.resolve("per_request/R" + region)).resolve(String.format("part-%05d-bench-c000.csv", part));
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(req), 1 << 20)) {
             write(os, "time_worker,time_frontend,requestID,clusterName,funcName,podID,userID,totalCost_worker,workerCost,runtimeCost,totalCost_frontend,frontendCost,busCost,readBodyCost,writeRspCost,cpu_usage,memory_usage,requestBodySize\n");
             StringBuilder sb = new StringBuilder(256);
-            for (int o : order) {
-                long ms = key[o] >>> 22;
-                int i = (int) (key[o] & ((1 << 22) - 1));
-                long execUs = Math.round(exec[o] * 1e6);
+            for (long kv : key) {
+                long ms = kv >>> 22;
+                int i = (int) (kv & ((1 << 22) - 1));
+                long execUs = Math.round(Math.max(1e-4, Math.exp(-2.5 + 1.2 * gaussian(rnd))) * 1e6);
                 sb.setLength(0);
                 fixed(sb, ms, 3).append(',');
                 fixed(sb, ms + 1, 3).append(',');
@@ -124,7 +125,7 @@ public final class PodTraceGenerator {
     }
 
     private static void write(OutputStream os, CharSequence s) throws IOException {
-        for (int k = 0; k < s.length(); k++) os.write(s.charAt(k));
+        os.write(s.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static long micros(SplittableRandom rnd, double mu, double sigma) {

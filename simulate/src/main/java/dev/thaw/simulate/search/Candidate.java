@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record Candidate(int id, ClusterChoice cluster, int dp, int tp, int pp, int ep, List<Integer> stageLayers,
                         Precision weights, Precision kv, String engine, int maxNumSeqs, int maxBatchedTokens,
-                        String router, int prefillReplicas) {
+                        String router, int prefillReplicas) implements java.io.Serializable {
     public Candidate {
         if (dp < 1 || tp < 1 || pp < 1 || ep < 1) throw new IllegalArgumentException("parallel degrees must be positive");
         stageLayers = List.copyOf(stageLayers);

@@ -9,7 +9,7 @@ import dev.thaw.simulate.llm.Slo;
  * field, so an objective evaluated on bounds is a bound on the objective of the outcome.
  */
 public record Figures(double[] ttftS, double[] tpotS, double[] e2eS, double makespanS, double energyJ,
-                      double costUsd, long outputTokens, int rejected) {
+                      double costUsd, long outputTokens, int rejected) implements java.io.Serializable {
     public Figures {
         if (ttftS.length != tpotS.length || ttftS.length != e2eS.length) throw new IllegalArgumentException("per-request arrays differ in length");
     }

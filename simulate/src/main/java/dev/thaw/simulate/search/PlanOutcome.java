@@ -8,7 +8,7 @@ import java.util.Map;
  * simulation itself).
  */
 public record PlanOutcome(Candidate candidate, Figures figures, Map<String, Double> timeByOpS, double weightsGibPerGpu,
-                          long kvCapacityTokens, double utilisation, Stats itlS, int preemptions, double simWallS) {
+                          long kvCapacityTokens, double utilisation, Stats itlS, int preemptions, double simWallS) implements java.io.Serializable {
     public PlanOutcome {
         timeByOpS = Map.copyOf(timeByOpS);
     }

@@ -22,15 +22,35 @@ public final class PlanSearch {
     private final PlanEvaluator ev;
     private final SearchOptions opts;
 
+    private Evaluations remote;
+
     public PlanSearch(PlanEvaluator ev, SearchOptions opts) {
         this.ev = ev;
         this.opts = opts;
     }
 
+    /**
+     * Simulations done elsewhere (thaw-spark: a cluster's executors, each rebuilding the evaluator and workload from
+     * the same options). Given the candidates of one wave, returns per candidate, in order, its {@link PlanOutcome}
+     * or a failure message. Waves, pruning and ranking stay here, so the ranking is the one a local search gives.
+     */
+    public interface Evaluations {
+        List<Object> evaluate(List<Candidate> candidates);
+    }
+
+    /** Runs every simulation of this search through {@code remote} instead of this JVM's threads. */
+    public PlanSearch evaluatingWith(Evaluations remote) {
+        this.remote = remote;
+        return this;
+    }
+
     /** Simulates the baseline plans on the workload (run before the search so a mix objective can use them). */
     public List<Baseline> evaluateBaselines(List<Baselines.Plan> plans, Workload w) {
         List<Candidate> toRun = plans.stream().map(Baselines.Plan::candidate).filter(c -> c != null).toList();
-        List<PlanOutcome> outs = parallel(toRun, c -> ev.evaluate(c, w));
+        List<PlanOutcome> outs = remote == null ? parallel(toRun, c -> ev.evaluate(c, w)) : remote.evaluate(toRun).stream().map(o -> {
+            if (o instanceof PlanOutcome p) return p;
+            throw new IllegalStateException("baseline failed to simulate: " + o);
+        }).toList();
         List<Baseline> result = new ArrayList<>();
         int i = 0;
         for (Baselines.Plan p : plans)
@@ -86,7 +106,7 @@ public final class PlanSearch {
                 if (opts.pruning() && dominated(lb[i], done, objectives)) { boundPruned++; continue; }
                 wave.add(legal.get(i));
             }
-            List<Object> outs = parallel(wave, c -> {
+            List<Object> outs = remote != null ? remote.evaluate(wave) : parallel(wave, c -> {
                 try { return ev.evaluate(c, w); } catch (RuntimeException e) { return c.label() + ": " + e.getMessage(); }
             });
             for (Object o : outs) {

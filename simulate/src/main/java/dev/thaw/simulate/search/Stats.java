@@ -8,7 +8,7 @@ import java.util.Arrays;
  * pruning relies on that to turn per-request lower bounds into bounds on p99. NaN values (TPOT of one-token
  * outputs) are skipped; infinite values (rejected requests) are kept.
  */
-public record Stats(double mean, double p50, double p90, double p95, double p99, int count) {
+public record Stats(double mean, double p50, double p90, double p95, double p99, int count) implements java.io.Serializable {
     public static final Stats EMPTY = new Stats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
     public static Stats of(double[] values) {
