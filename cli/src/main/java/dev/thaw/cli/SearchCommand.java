@@ -76,7 +76,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--pareto", paramLabel = "OBJECTIVE", description = "Also report the Pareto front of --objective and this objective.") String pareto;
     @Option(names = "--slo-ttft-ms", defaultValue = "2000", description = "TTFT SLO for goodput and --max-rate (default ${DEFAULT-VALUE}).") double sloTtftMs;
     @Option(names = "--slo-tpot-ms", defaultValue = "100", description = "TPOT SLO for goodput and --max-rate (default ${DEFAULT-VALUE}).") double sloTpotMs;
-    @Option(names = "--engine", defaultValue = "vllm-v1", description = "vllm-v0, vllm-v1 or sarathi (default ${DEFAULT-VALUE}).") String engine;
+    @Option(names = {"--engine", "--engine-profile"}, defaultValue = "vllm-v1", description = "vllm-v0, vllm-v1, sarathi, or an engine profile JSON written by thaw calibrate (its overheads; default ${DEFAULT-VALUE}).") String engine;
     @Option(names = "--weights", split = ",", defaultValue = "bf16,fp8", description = "Weight formats to try (default ${DEFAULT-VALUE}).") List<String> weights;
     @Option(names = "--kv", split = ",", defaultValue = "bf16,fp8", description = "KV cache formats to try (default ${DEFAULT-VALUE}).") List<String> kv;
     @Option(names = "--max-num-seqs", split = ",", defaultValue = "64,256", description = "max_num_seqs values to try (default ${DEFAULT-VALUE}).") List<Integer> maxNumSeqs;
@@ -220,6 +220,7 @@ public final class SearchCommand implements Callable<Integer> {
         List<PlanOutcome> front = pareto != null ? ParetoFront.of(r.ranking(), objectives.get(0), objectives.get(1)) : null;
         Map<String, Object> out = SearchJson.of(r, slo, top, front);
         out.put("perf_db", String.join("; ", clusters.stream().map(c -> clusters.size() > 1 ? c.gpu() + ": " + serving.perfDb(c) : serving.perfDb(c)).distinct().toList()));
+        out.put("engine_profile", engine);
         if (maxRate && r.best() != null) out.put("max_rate", maxRates(ev, r, w, slo));
         Object clean = finite(out);
 
@@ -287,6 +288,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.put("baselines", Map.of());
         out.put("search_wall_s", outcome.wallS());
         out.put("perf_db", dev.thaw.simulate.llm.ServingSimulator.stepTimeModel(base).perfDb());
+        out.put("engine_profile", engine);
         Object clean = finite(out);
         if (json) {
             JsonOut.print(clean);

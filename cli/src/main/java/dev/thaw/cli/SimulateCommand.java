@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.thaw.simulate.llm.Disaggregation;
 import dev.thaw.simulate.llm.EngineProfile;
+import dev.thaw.simulate.llm.EngineProfileFile;
 import dev.thaw.simulate.llm.ParallelPlan;
 import dev.thaw.simulate.llm.Quantization;
 import dev.thaw.simulate.llm.RouterPolicy;
@@ -55,7 +56,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--format", description = "Trace format: apex, azure-llm, vidur, mooncake, burstgpt (detected when omitted).") String format;
-    @Option(names = {"--engine", "--engine-profile"}, defaultValue = "vllm-v1", description = "vllm-v0, vllm-v0-chunked, vllm-v1 or sarathi (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--engine", "--engine-profile"}, defaultValue = "vllm-v1", description = "vllm-v0, vllm-v0-chunked, vllm-v1, sarathi, or an engine profile JSON written by thaw calibrate (default ${DEFAULT-VALUE}).")
     String engine;
     @Option(names = "--max-num-seqs", description = "Override the profile's max_num_seqs.") Integer maxNumSeqs;
     @Option(names = "--max-batched-tokens", description = "Override the profile's max_num_batched_tokens (token budget / chunk).") Integer maxBatchedTokens;
@@ -139,6 +140,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ServingResult r = ServingSimulator.run(cfg, reqs);
         if (requestsOut != null) r.requestLog().write(requestsOut);
         Map<String, Object> out = r.toJson();
+        out.put("engine_profile", EngineProfileFile.looksLikeFile(engine) ? engine : e.name());
         if (json) {
             System.out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(out));
         } else {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "thaw", mixinStandardHelpOptions = true, versionProvider = ThawCommand.Version.class,
         description = "Turns production serverless and LLM traces into understanding and decisions.",
         subcommands = {InspectCommand.class, IngestCommand.class, AnalyzeCommand.class, GenerateCommand.class,
-                SimulateCommand.class, SearchCommand.class, FaasCommand.class, DetectCommand.class, ReportCommand.class, RunCommand.class,
+                SimulateCommand.class, SearchCommand.class, CalibrateCommand.class, ValidateCommand.class, FaasCommand.class, DetectCommand.class, ReportCommand.class, RunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ThawCommand implements Runnable {
     public static final int OK = 0, FAILED = 1, BAD_INPUT = 2;

@@ -62,6 +62,7 @@ final class JsonReports {
     static HtmlReport simulation(ResultInput in, String id, String title) {
         JsonNode s = in.summary();
         HtmlReport.Builder r = start(in, id, title, "simulation");
+        provenanceCards(r, s);
         card(r, s, "ttft_ms.p99", "TTFT p99", "ms");
         card(r, s, "tpot_ms.p50", "TPOT p50", "ms");
         card(r, s, "throughput.output_tok_per_s", "throughput", "output tokens / s");
@@ -94,6 +95,7 @@ final class JsonReports {
         JsonNode s = in.summary();
         if (s.path("autoscale").asBoolean(false)) return autoscale(in, id, title);
         HtmlReport.Builder r = start(in, id, title, "search");
+        provenanceCards(r, s);
         JsonNode best = s.path("best");
         if (best.has("plan")) r.keyFigure("best plan", best.get("plan").asText(), "");
         card(r, s, "plans_enumerated", "plans enumerated", "");
@@ -305,6 +307,12 @@ final class JsonReports {
         for (JsonNode k : in.meta().path("key_figures"))
             r.keyFigure(k.path("label").asText("?"), k.path("value").asText(""), k.path("note").asText(""));
         return r;
+    }
+
+    /** Which kernel database and engine profile produced the numbers (issue 11, acceptance 5). */
+    private static void provenanceCards(HtmlReport.Builder r, JsonNode s) {
+        if (s.path("perf_db").isTextual()) r.keyFigure("kernel times", s.get("perf_db").asText(), "perf database");
+        if (s.path("engine_profile").isTextual()) r.keyFigure("engine profile", s.get("engine_profile").asText(), "overheads and scheduling");
     }
 
     private static HtmlReport finish(ResultInput in, HtmlReport.Builder r) {

@@ -48,6 +48,27 @@ public final class ServingSimulator {
         return summarize(c, mem, rec, loop, log, (System.nanoTime() - t0) / 1e9, model.perfDb());
     }
 
+    /**
+     * Simulates a closed loop of {@code clients} clients over {@code requests} (sent in list order; arrival times
+     * ignored): client c sends its first request at {@code c x staggerS} and its next one whenever one ends. The
+     * request log holds the clients' send times as arrivals.
+     */
+    public static ServingResult runClosedLoop(ServingConfig c, List<LlmRequest> requests, int clients, double staggerS) {
+        long t0 = System.nanoTime();
+        MemoryPlan mem = memoryPlan(c);
+        if (!mem.feasible()) throw new IllegalArgumentException("plan " + c.plan() + " of " + c.model().name() + " on " + c.cluster().gpu().id() + " is infeasible: " + mem.reason());
+        if (c.disaggregation().enabled()) throw new IllegalArgumentException("closed-loop runs do not support disaggregated prefill");
+        StepTimeModel model = stepTimeModel(c);
+        Gpu g = c.cluster().gpu();
+        Recorder rec = new Recorder(g.tdpW() - g.idleW(), g.intraNode().energyPjPerBit(), c.cluster().interNode().energyPjPerBit(), c.plan().tp());
+        int maxModelLen = c.engine().maxModelLen() > 0 ? c.engine().maxModelLen() : c.model().maxPositions();
+        EventLoop loop = EventLoop.closedLoop(requests, clients, staggerS, c.plan().dp(), c.plan().pp(), c.engine(), model, rec, mem.kvBlocks(),
+                c.router(), maxModelLen, c.prefixUnitTokens());
+        loop.run();
+        RequestLog log = loop.table().toLog();
+        return summarize(c, mem, rec, loop, log, (System.nanoTime() - t0) / 1e9, model.perfDb());
+    }
+
     private static ServingResult summarize(ServingConfig c, MemoryPlan mem, Recorder rec, EventLoop loop, RequestLog log, double wallS, String perfDb) {
         int n = log.size(), completed = 0, rejected = 0, good = 0;
         double[] ttft = new double[n], tpot = new double[n], e2e = new double[n];

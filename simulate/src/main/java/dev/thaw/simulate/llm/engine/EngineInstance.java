@@ -32,8 +32,12 @@ final class EngineInstance {
     /** Receives requests whose prompt a prefill-only instance finished (their KV leaves with them). */
     interface Handoff { void prefilled(int r, double now); }
 
+    /** Told when a request leaves for good (done or rejected): a closed-loop client then sends its next one. */
+    interface Finish { void finished(int r, double now); }
+
     Role role = Role.BOTH;
     Handoff handoff;
+    Finish finish = (r, now) -> {};
     /** The expert-parallel group this instance steps in lockstep with, or null. */
     LockstepGroup group;
     /** The pipeline stages of this instance's replica (shared with its other virtual engines), or null when pp = 1. */
@@ -64,6 +68,9 @@ final class EngineInstance {
         this.watermarkBlocks = (long) Math.floor(p.watermark() * capacityBlocks);
         this.cache = p.prefixCaching() ? new PrefixCache(prefixUnitTokens, bs) : null;
     }
+
+    /** Requests running (scheduled, holding KV) on this instance now. */
+    int running() { return runningSize; }
 
     long usedBlocks() { return privateBlocks + (cache == null ? 0 : cache.cachedBlocks()); }
 
@@ -110,6 +117,7 @@ final class EngineInstance {
             t.status[r] = RequestTable.REJECTED;
             t.rejectReason[r] = "cannot be scheduled: " + (t.prefillTarget(r)) + " tokens do not fit the free KV blocks of an idle engine";
             unfinished--;
+            finish.finished(r, now);
         }
         return batchSize > 0;
     }
@@ -311,6 +319,7 @@ final class EngineInstance {
                 releaseBlocks(r);
                 unfinished--;
                 anyDone = true;
+                finish.finished(r, now);
             } else if (role == Role.PREFILL) { // hand the request and its KV over to a decode instance
                 t.status[r] = RequestTable.TRANSFER;
                 releaseBlocks(r);

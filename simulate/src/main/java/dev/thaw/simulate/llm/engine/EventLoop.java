@@ -17,6 +17,14 @@ import dev.thaw.simulate.llm.hardware.Link;
  * Deterministic: no randomness, ties broken by index. dp replicas x pp virtual engines; the router picks a replica,
  * the replica its least-loaded virtual engine. The virtual engines of a replica share its pipeline stages; with
  * expert parallelism across replicas, the same virtual engine of the replicas of one expert group steps in lockstep.
+ *
+ * <p>Open loop: every request arrives at its trace time. Closed loop ({@link #closedLoop}): {@code clients} clients
+ * each keep one request outstanding; client c sends its first at {@code c x staggerS}, and whenever a request
+ * finishes (or is rejected) its client sends the next request of the list at that instant (as vLLM's serving
+ * benchmark with {@code --max-concurrency} and AIConfigurator's fixed-concurrency runs do). Either way a request
+ * reaches the scheduler {@code requestFixedS + requestPerRunningS x (requests running per replica)} after it is
+ * sent: HTTP, tokenisation and admission run on the API server's event loop, which also streams every running
+ * request's tokens. The delays overlap (a latency, not a single server).
  */
 public final class EventLoop {
     private final RequestTable table;
@@ -30,6 +38,13 @@ public final class EventLoop {
     private final Link kvLink;
     private final PriorityQueue<double[]> transfers = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
     private long kvBytesMoved;
+    private final double requestFixedS, requestPerRunningS;
+    // Closed loop: the first `initial` requests arrive at their table time; later ones are released by finishes.
+    private int initial;
+    private int nextPending;
+    private final IntDeque released = new IntDeque();
+    // Sent requests on their way through the front end, by the time they reach the scheduler (ties: send order).
+    private final PriorityQueue<double[]> frontEnd = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
 
     public EventLoop(List<LlmRequest> requests, int dp, int pp, EngineProfile profile, StepTimeModel model, Recorder rec,
                      long blocksPerReplica, RouterPolicy router, int maxModelLen, int prefixUnitTokens) {
@@ -46,6 +61,10 @@ public final class EventLoop {
         List<LlmRequest> sorted = new ArrayList<>(requests);
         sorted.sort(Comparator.comparingDouble(LlmRequest::arrivalS)); // stable: equal arrivals keep trace order
         this.table = new RequestTable(sorted);
+        this.requestFixedS = profile.overheads().requestFixedS();
+        this.requestPerRunningS = profile.overheads().requestPerRunningS();
+        this.initial = table.n;
+        this.nextPending = table.n;
         this.dp = dp;
         this.pp = pp;
         this.router = router;
@@ -79,6 +98,45 @@ public final class EventLoop {
                 e.handoff = this::startTransfer;
             }
         }
+        for (EngineInstance e : inst) e.finish = this::finished;
+    }
+
+    /**
+     * A closed-loop run: {@code requests} in the order clients send them (their arrival times are ignored); client c
+     * sends its first request at {@code c x staggerS}, then the next unsent one whenever one of its requests ends.
+     */
+    public static EventLoop closedLoop(List<LlmRequest> requests, int clients, double staggerS, int dp, int pp, EngineProfile profile,
+                                       StepTimeModel model, Recorder rec, long blocksPerReplica, RouterPolicy router, int maxModelLen,
+                                       int prefixUnitTokens) {
+        if (clients < 1) throw new IllegalArgumentException("a closed loop needs at least one client, got " + clients);
+        if (!(staggerS >= 0)) throw new IllegalArgumentException("client stagger must be non-negative, got " + staggerS);
+        List<LlmRequest> timed = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            LlmRequest r = requests.get(i);
+            double at = i < clients ? i * staggerS : Double.POSITIVE_INFINITY; // unsent: after every first request
+            timed.add(new LlmRequest(r.id(), at, r.promptTokens(), r.outputTokens(), r.prefixBlocks()));
+        }
+        EventLoop loop = new EventLoop(timed, dp, pp, profile, model, rec, blocksPerReplica, router, maxModelLen, prefixUnitTokens);
+        loop.initial = Math.min(clients, timed.size());
+        loop.nextPending = loop.initial;
+        return loop;
+    }
+
+    /** Time from sending a request to its reaching the scheduler, given the requests running now (queued ones stream nothing). */
+    private double frontEndDelayS(int r) {
+        double fixed = requestFixedS;
+        if (requestPerRunningS == 0) return fixed;
+        long running = 0;
+        for (EngineInstance e : inst) running += e.running();
+        return fixed + requestPerRunningS * running / dp;
+    }
+
+    /** A request left for good: in a closed loop its client sends the next unsent request now. */
+    private void finished(int r, double now) {
+        if (nextPending >= table.n) return;
+        int next = nextPending++;
+        table.arrival[next] = now;
+        released.addLast(next);
     }
 
     private void startTransfer(int r, double now) {
@@ -110,15 +168,28 @@ public final class EventLoop {
 
     /** Runs to completion: every request ends DONE or REJECTED. */
     public void run() {
-        int n = table.n, next = 0;
+        int n = initial, next = 0;
         while (true) {
             EngineInstance due = null;
             double tDue = EngineInstance.NEVER;
             for (EngineInstance e : inst) if (e.nextEventS < tDue) { tDue = e.nextEventS; due = e; }
-            double tArr = next < n ? table.arrival[next] : EngineInstance.NEVER;
+            // Sends: trace arrivals (or the clients' first requests) and requests released by finishes (sent now, so
+            // never later than the trace's next). A sent request reaches the scheduler after its front-end delay.
+            boolean fromReleased = !released.isEmpty();
+            int nextReq = fromReleased ? released.peekFirst() : next;
+            double tSend = fromReleased || next < n ? table.arrival[nextReq] : EngineInstance.NEVER;
+            double tArr = frontEnd.isEmpty() ? EngineInstance.NEVER : frontEnd.peek()[0];
             double tXfer = transfers.isEmpty() ? EngineInstance.NEVER : transfers.peek()[0];
-            if (due == null && next >= n && transfers.isEmpty()) break;
-            if (tArr <= tDue && tArr <= tXfer) arrive(next++, tArr);
+            if (due == null && next >= n && released.isEmpty() && frontEnd.isEmpty() && transfers.isEmpty()) break;
+            if (tSend <= tDue && tSend <= tXfer && tSend <= tArr) {
+                if (fromReleased) released.pollFirst(); else next++;
+                double delay = frontEndDelayS(nextReq);
+                if (delay == 0) arrive(nextReq, tSend);
+                else frontEnd.add(new double[] {tSend + delay, nextReq});
+            } else if (tArr <= tDue && tArr <= tXfer) {
+                double[] a = frontEnd.poll();
+                arrive((int) a[1], a[0]);
+            }
             else if (tXfer <= tDue) transferDone((int) transfers.poll()[1], tXfer);
             else due.fire();
         }
@@ -133,6 +204,7 @@ public final class EventLoop {
             table.status[r] = RequestTable.REJECTED;
             table.rejectReason[r] = why;
             table.replica[r] = rep;
+            finished(r, now);
             return;
         }
         target.enqueue(r, now);

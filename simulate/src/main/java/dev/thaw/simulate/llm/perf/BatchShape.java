@@ -22,6 +22,8 @@ public final class BatchShape {
     public int seqs;
     /** Sequences that sample a token this step (decodes plus chunks that finish a prompt). */
     public int logitSeqs;
+    /** Prefill (or recompute) chunks in the step. */
+    public int prefillChunks;
     /**
      * Tokens the MoE layers see: the sum over the replicas of an expert-parallel group that step in lockstep (vLLM's
      * DP attention + EP); 0 means this batch's own tokens.
@@ -44,7 +46,7 @@ public final class BatchShape {
     public double[] stageS = new double[1];
 
     public void clear() {
-        prefillTokens = decodeSeqs = seqs = logitSeqs = groupTokens = 0;
+        prefillTokens = decodeSeqs = seqs = logitSeqs = prefillChunks = groupTokens = 0;
         decodeContextSum = prefillContextTokens = 0;
         prefillAttnPairs = prefillPairsMax = 0;
         decodeContextMax = 0;
@@ -63,6 +65,7 @@ public final class BatchShape {
         prefillAttnPairs += pairs;
         prefillPairsMax = Math.max(prefillPairsMax, pairs);
         prefillContextTokens += cached + chunk;
+        prefillChunks++;
         seqs++;
         if (samples) logitSeqs++;
     }

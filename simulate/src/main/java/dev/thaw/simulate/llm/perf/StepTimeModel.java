@@ -36,8 +36,9 @@ import dev.thaw.simulate.llm.perf.db.PerfDatabase;
  *   else the communication model; EP (&gt;1): the MoE all-reduce becomes two all-to-alls (dispatch and
  *   combine) of {@code tokens x k x h x 2 B / min(tp, ep)} per GPU over the ep GPUs (hierarchical across nodes);
  *   PP: one send of activations per stage boundary.</li>
- *   <li>A per-step overhead from the engine profile (CPU scheduling, launches, sampling), plus a per-layer launch
- *   cost for steps that run without CUDA graphs.</li>
+ *   <li>The engine's per-step overheads ({@link dev.thaw.simulate.llm.EngineOverheads#stepSeconds}): fixed, per
+ *   sequence, per TP rank, sampling over the vocabulary, prefill admission, and a per-layer launch cost for steps
+ *   that run without CUDA graphs.</li>
  * </ul>
  * The step's time is also split into the CPU overhead and the GPU time of each pipeline stage
  * ({@link BatchShape#stageS}), so that the engine can make micro-batches of different virtual engines contend for
@@ -290,8 +291,7 @@ public final class StepTimeModel {
             b.wireBytesIntra += intra * actBytes;
         }
 
-        double overhead = engine.stepOverheadS() + engine.perSeqOverheadS() * b.seqs
-                + (b.prefillTokens > 0 ? engine.eagerLaunchPerLayerS() * (denseLayers + moeLayers) : 0);
+        double overhead = engine.overheads().stepSeconds(tp, b.seqs, b.logitSeqs, b.prefillChunks, m.vocab(), b.prefillTokens > 0, denseLayers + moeLayers);
         double layerTime = denseLayers * denseLayer + moeLayers * moeLayer;
         double time = layerTime + head + gather + ppComm + overhead;
         b.timeS = time;

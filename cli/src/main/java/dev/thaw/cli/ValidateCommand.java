@@ -1,0 +1,95 @@
+package dev.thaw.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.thaw.reports.html.Provenance;
+import dev.thaw.reports.html.ReportSite;
+import dev.thaw.reports.layout.ValidationReport;
+import dev.thaw.simulate.llm.EngineProfile;
+import dev.thaw.simulate.llm.EngineProfileFile;
+import dev.thaw.simulate.llm.calibrate.CaseSimulator;
+import dev.thaw.simulate.llm.calibrate.MeasuredCase;
+import dev.thaw.simulate.llm.calibrate.Validation;
+import dev.thaw.simulate.llm.perf.Calibration;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Simulate every measured case and report predicted vs measured, signed error and MAPE (JSON, CSV and a report page).")
+public final class ValidateCommand implements Callable<Integer> {
+    @Mixin MeasurementOptions in;
+    @Option(names = "--engine-profile", description = "Engine profile JSON from thaw calibrate, or a bundled profile name (default: the bundled profile of each case's engine generation).") String engineProfile;
+    @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Kernel times: a database folder, or none for the fitted roofline curves (default: the bundled database of each GPU).") String perfDb;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of open-loop arrivals drawn from a rate (default ${DEFAULT-VALUE}).") long seed;
+    @Option(names = {"-o", "--output"}, required = true, description = "Folder for validation.json, validation.csv and the report page.") Path out;
+    @Option(names = "--json", description = "Print one JSON object: cases, mape, bias.") boolean json;
+
+    @Override public Integer call() throws Exception {
+        CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
+        String dbName = perfDb == null ? "bundled perf database (fitted roofline curves where a GPU has none)" : perfDb.equals("none") ? "fitted roofline curves" : perfDb;
+        List<String> skipped = new ArrayList<>();
+        List<MeasuredCase> cases = in.read(skipped);
+        skipped.forEach(s -> System.err.println("thaw validate: skipped " + s));
+        if (cases.isEmpty()) throw new IllegalArgumentException("no measured case to validate in " + in.files);
+        Calibration cal = Calibration.DEFAULT;
+        Function<String, EngineProfile> profileOf;
+        String profileName;
+        if (engineProfile != null) {
+            EngineProfile p = EngineProfile.named(engineProfile);
+            profileOf = g -> p;
+            profileName = engineProfile;
+        } else {
+            profileOf = EngineProfile::named;
+            profileName = "bundled (per engine generation)";
+        }
+        System.err.printf(Locale.ROOT, "thaw validate: simulating %d cases%n", cases.size());
+        Validation v = Validation.run(cases, profileOf, cal, seed);
+        Map<String, Object> o = v.toJson();
+        o.put("engine_profile", profileName);
+        o.put("perf_db", dbName);
+        o.put("rows_skipped", skipped.size());
+        Files.createDirectories(out);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        writeAtomically(out.resolve("validation.json"), mapper.writeValueAsString(o));
+        writeAtomically(out.resolve("validation.csv"), csv(v));
+        ReportSite.builder("thaw validate").provenance(Provenance.builder().seed(seed).command("thaw validate")
+                        .setting("engine profile", profileName).setting("perf database", dbName).build())
+                .add(ValidationReport.page(v, profileName, dbName)).build().write(out);
+        if (json) System.out.println(new ObjectMapper().writeValueAsString(o));
+        else v.mape().forEach((k, x) -> System.out.printf(Locale.ROOT, "%-14s MAPE %5.1f %%  bias %+5.1f %%  (%d cases)%n", k, x, v.bias().get(k), v.counts().get(k)));
+        return ThawCommand.OK;
+    }
+
+    static String csv(Validation v) {
+        StringBuilder s = new StringBuilder("case,source,model,gpu,plan,engine,concurrency,isl,osl,metric,measured,predicted,error_pct\n");
+        for (Validation.CaseResult r : v.cases()) {
+            MeasuredCase c = r.measuredCase();
+            for (String m : c.measured().keySet())
+                s.append(String.format(Locale.ROOT, "%s,%s,%s,%s,\"%s\",%s,%d,%.0f,%.0f,%s,%.6g,%.6g,%.3f%n", c.id(), c.source(), c.model(), c.gpu(), c.plan(), c.engine(),
+                        c.load().concurrency(), c.load().meanPrompt(), c.load().meanOutput(), m, c.measured().get(m),
+                        r.predicted().getOrDefault(m, Double.NaN), 100 * r.error(m)));
+        }
+        return s.toString();
+    }
+
+    static void writeAtomically(Path p, String text) throws java.io.IOException {
+        Path tmp = Files.createTempFile(p.toAbsolutePath().getParent(), "." + p.getFileName(), ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp)) { w.write(text); }
+            Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package dev.thaw.simulate.llm.calibrate;
+
+import dev.thaw.simulate.llm.EngineOverheads;
+import dev.thaw.simulate.llm.EngineProfile;
+import dev.thaw.simulate.llm.perf.Calibration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Fits an engine's overheads so that simulated mean TTFT and TPOT (kernel times from the perf database of the
+ * configuration) match measured ones: robust Levenberg-Marquardt on log(predicted / measured), the Jacobian by forward
+ * differences of whole simulations (the overheads change the schedule, so the model is not linear in them), each
+ * residual divided by its metric's robust standard deviation (1.4826 MAD) so that TTFT's larger scatter does not
+ * drown TPOT, Huber weights at 1.345, parameters kept non-negative.
+ *
+ * <p>Rows are dropped before the fit, each with its reason: plans that do not fit in memory, and closed loops whose
+ * clients need more KV cache than the engine has ({@code concurrency x (isl + osl)} tokens above the capacity): such
+ * a run measures queueing for KV blocks and preemptions, not step time. After the fit, a case whose TTFT or TPOT is
+ * off by more than 4 robust standard deviations of its metric (and 50%) is dropped as an outlier and the fit rerun once.
+ */
+public final class OverheadFitter {
+    /** Metrics fitted: mean TTFT and mean TPOT (what every supported format measures). */
+    public static final List<String> METRICS = List.of("ttft_ms.mean", "tpot_ms.mean");
+
+    /**
+     * @param free         which of {@link EngineOverheads#FIT_NAMES} are fitted (the others keep the base profile's values)
+     * @param iterations   Levenberg-Marquardt iterations at most
+     */
+    public record Options(boolean[] free, int iterations, long seed) {
+        /** Every term the end-to-end data identifies: all but sampling, which is collinear with per-sequence cost
+         * when the fitted models share a vocabulary size within 20% (Qwen3 152K, Llama-3 128K). */
+        public static Options defaults() { return new Options(new boolean[] {true, true, true, false, true, true, true}, 6, 1); }
+
+        public Options withIterations(int v) { return new Options(free, v, seed); }
+    }
+
+    public record Dropped(MeasuredCase measuredCase, String reason) {}
+
+    /** The fitted profile and scales, the cases used and dropped, and the fit's own validation over the cases used. */
+    public record Result(EngineProfile profile, List<MeasuredCase> used, List<Dropped> dropped,
+                         Validation fit, int evaluations) {
+        /** What the profile file's {@code fit} object holds. */
+        public Map<String, Object> summary(List<String> sources) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sources", sources);
+            m.put("cases_used", used.size());
+            m.put("mape_pct", fit.mape());
+            m.put("bias_pct", fit.bias());
+            List<Map<String, String>> d = new ArrayList<>();
+            for (Dropped x : dropped) d.add(Map.of("case", x.measuredCase().id(), "source", x.measuredCase().source(), "reason", x.reason()));
+            m.put("dropped", d);
+            m.put("simulations", evaluations);
+            return m;
+        }
+    }
+
+    private OverheadFitter() {}
+
+    // Parameter scales (seconds or factors) for finite differences and damping: a change of this size is "small".
+    private static final double[] STEP = {0.2e-3, 5e-6, 0.1e-3, 5e-6, 0.5e-3, 2e-3, 0.2e-3};
+
+    public static Result fit(List<MeasuredCase> cases, EngineProfile base, Calibration cal, Options o, Consumer<String> log) {
+        List<Dropped> dropped = new ArrayList<>();
+        List<MeasuredCase> used = new ArrayList<>();
+        for (MeasuredCase c : cases) {
+            String why = preDrop(c, base, cal);
+            if (why != null) dropped.add(new Dropped(c, why)); else used.add(c);
+        }
+        if (used.isEmpty()) throw new IllegalArgumentException("no measured case left to fit (" + dropped.size() + " dropped: "
+                + (dropped.isEmpty() ? "none given" : dropped.get(0).reason()) + ")");
+        int[] idx = IntStream.range(0, 7).filter(j -> o.free()[j]).toArray();
+        double[] theta = base.overheads().fitVector();
+        int[] evals = {0};
+        theta = lm(used, base, cal, o, theta, idx, evals, log);
+        // Outliers after the fit: drop and refit once.
+        double[] r = residuals(used, base, cal, theta, o.seed(), evals);
+        double[] z = normalised(r, metricOf(used));
+        List<MeasuredCase> kept = new ArrayList<>();
+        int k = 0;
+        for (MeasuredCase c : used) {
+            String why = null;
+            for (String metric : METRICS) {
+                if (!c.measured().containsKey(metric)) continue;
+                double e = r[k], zk = z[k++];
+                if (Math.abs(zk) > 4 && Math.abs(e) > Math.log(1.5) && why == null)
+                    why = String.format(Locale.ROOT, "outlier: %s off by %+.0f%% after the fit (more than 4 robust standard deviations and 50%%)",
+                            metric, 100 * (Math.exp(e) - 1));
+            }
+            if (why != null) dropped.add(new Dropped(c, why)); else kept.add(c);
+        }
+        if (kept.size() < used.size() && !kept.isEmpty()) {
+            log.accept("refitting without " + (used.size() - kept.size()) + " outliers");
+            used = kept;
+            theta = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
+        }
+        EngineProfile fitted = apply(base, theta);
+        Validation v = Validation.run(used, e -> fitted, cal, o.seed());
+        evals[0]++;
+        return new Result(fitted, used, dropped, v, evals[0]);
+    }
+
+    /** Why a case is left out of the fit before it starts, or null. */
+    static String preDrop(MeasuredCase c, EngineProfile base, Calibration cal) {
+        if (!c.engine().equals(baseGeneration(base.name())))
+            return "engine generation " + c.engine() + (c.engineVersion().isEmpty() ? "" : " (vLLM " + c.engineVersion() + ")") + ", the profile fitted is " + baseGeneration(base.name());
+        String problem = CaseSimulator.problem(c, base, cal);
+        if (problem != null) return "cannot be simulated: " + problem;
+        if (METRICS.stream().noneMatch(c.measured()::containsKey)) return "measures neither mean TTFT nor mean TPOT";
+        MeasuredCase.Load l = c.load();
+        if (l.closedLoop()) {
+            long kv = CaseSimulator.kvCapacityTokens(c, base, cal) * c.plan().dp();
+            double need = l.concurrency() * (l.meanPrompt() + l.meanOutput());
+            if (need > kv)
+                return String.format(Locale.ROOT, "KV-saturated: %d clients x %.0f tokens = %.0f tokens > the KV cache's %d: the run measures queueing for KV blocks, not step time",
+                        l.concurrency(), l.meanPrompt() + l.meanOutput(), need, kv);
+        }
+        return null;
+    }
+
+    /** vllm-v0-chunked fits with vllm-v0 data; a profile read from a file keeps its name, so match on the prefix. */
+    static String baseGeneration(String name) {
+        return name.startsWith("vllm-v0") ? "vllm-v0" : name.startsWith("vllm-v1") ? "vllm-v1" : name;
+    }
+
+    private static double[] lm(List<MeasuredCase> cases, EngineProfile base, Calibration cal, Options o, double[] theta0, int[] idx,
+                               int[] evals, Consumer<String> log) {
+        double[] theta = theta0.clone();
+        int[] metric = metricOf(cases);
+        double[] r = residuals(cases, base, cal, theta, o.seed(), evals);
+        double lambda = 1e-2;
+        int p = idx.length;
+        double[][] jacRaw = null; // d log(pred/meas) per unit of STEP; recomputed after a failed step (chord method otherwise:
+                                  // the model is nearly linear in the overheads, so one Jacobian serves several steps)
+        boolean fresh = false;
+        for (int it = 0; it < o.iterations(); it++) {
+            if (jacRaw == null) {
+                jacRaw = new double[r.length][p];
+                for (int a = 0; a < p; a++) {
+                    int j = idx[a];
+                    double[] t = theta.clone();
+                    double h = Math.max(STEP[j], 0.05 * Math.abs(theta[j]));
+                    t[j] += h;
+                    double[] rj = residuals(cases, base, cal, t, o.seed(), evals);
+                    for (int i = 0; i < r.length; i++) jacRaw[i][a] = (rj[i] - r[i]) / (h / STEP[j]);
+                }
+                fresh = true;
+            }
+            double[] sig = sigmas(r, metric);
+            r = scaled(r, metric, sig);
+            double[] w = huberWeights(r, 1.345);
+            double cost = cost(r, w);
+            double[][] jac = new double[r.length][p];
+            for (int i = 0; i < r.length; i++) for (int a = 0; a < p; a++) jac[i][a] = jacRaw[i][a] / sig[metric[i]];
+            double[][] jtj = new double[p][p];
+            double[] jtr = new double[p];
+            for (int i = 0; i < r.length; i++)
+                for (int a = 0; a < p; a++) {
+                    jtr[a] += w[i] * jac[i][a] * r[i];
+                    for (int b = 0; b < p; b++) jtj[a][b] += w[i] * jac[i][a] * jac[i][b];
+                }
+            boolean improved = false;
+            for (int tries = 0; tries < 3 && !improved; tries++) {
+                double[][] m = new double[p][p];
+                for (int a = 0; a < p; a++) {
+                    m[a] = jtj[a].clone();
+                    m[a][a] += lambda * (jtj[a][a] + 1e-9);
+                }
+                double[] step = solve(m, jtr);
+                double[] t = theta.clone();
+                for (int a = 0; a < p; a++) {
+                    int j = idx[a];
+                    t[j] = Math.max(0, theta[j] - step[a] * STEP[j]);
+                }
+                double[] rt = scaled(residuals(cases, base, cal, t, o.seed(), evals), metric, sig);
+                double c2 = cost(rt, huberWeights(rt, 1.345));
+                if (c2 < cost) {
+                    theta = t;
+                    r = rt;
+                    lambda = Math.max(1e-4, lambda / 3);
+                    improved = true;
+                } else {
+                    lambda *= 10;
+                }
+            }
+            log.accept(String.format(Locale.ROOT, "iteration %d: robust cost %.4f, %s", it + 1, cost(r, huberWeights(r, 1.345)), describe(theta)));
+            r = unscaled(r, metric, sig);
+            if (!improved) {
+                if (fresh) break; // even a fresh Jacobian finds no better point: converged
+                jacRaw = null;
+            }
+            fresh = false;
+        }
+        return theta;
+    }
+
+    static String describe(double[] t) {
+        return String.format(Locale.ROOT, "step %.3f ms, per seq %.1f us, per TP rank %.3f ms, sampling %.1f us, prefill admission %.3f ms, request %.1f ms + %.2f ms per running request",
+                t[0] * 1e3, t[1] * 1e6, t[2] * 1e3, t[3] * 1e6, t[4] * 1e3, t[5] * 1e3, t[6] * 1e3);
+    }
+
+    static EngineProfile apply(EngineProfile base, double[] theta) {
+        return base.withOverheads(base.overheads().withFitVector(Arrays.copyOf(theta, 7)));
+    }
+
+    /** Metric index (into {@link #METRICS}) of each residual, in the order {@link #residuals} writes them. */
+    static int[] metricOf(List<MeasuredCase> cases) {
+        List<Integer> out = new ArrayList<>();
+        for (MeasuredCase c : cases)
+            for (int k = 0; k < METRICS.size(); k++) if (c.measured().containsKey(METRICS.get(k))) out.add(k);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Residuals divided by the robust standard deviation of their metric: TPOT, measured far more tightly, is not drowned by TTFT. */
+    static double[] normalised(double[] r, int[] metric) {
+        double[] z = new double[r.length];
+        for (int k = 0; k < METRICS.size(); k++) {
+            final int kk = k;
+            double[] rk = java.util.stream.IntStream.range(0, r.length).filter(i -> metric[i] == kk).mapToDouble(i -> r[i]).toArray();
+            if (rk.length == 0) continue;
+            double sigma = robustSigma(rk);
+            for (int i = 0; i < r.length; i++) if (metric[i] == k) z[i] = r[i] / sigma;
+        }
+        return z;
+    }
+
+    /** log(predicted / measured) per case and fitted metric, in case order (missing metrics skipped). */
+    static double[] residuals(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, int[] evals) {
+        EngineProfile e = apply(base, theta);
+        Calibration c = cal;
+        evals[0]++;
+        List<Map<String, Double>> preds = cases.parallelStream().map(mc -> CaseSimulator.predict(mc, e, c, seed)).toList();
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++)
+            for (String metric : METRICS) {
+                Double m = cases.get(i).measured().get(metric);
+                if (m == null) continue;
+                Double p = preds.get(i).get(metric);
+                out.add(p == null || !(p > 0) ? Math.log(10) : Math.log(p / m)); // an unfinished case counts as 10x off
+            }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double[] sigmas(double[] r, int[] metric) {
+        double[] sig = new double[METRICS.size()];
+        for (int k = 0; k < sig.length; k++) {
+            final int kk = k;
+            double[] rk = java.util.stream.IntStream.range(0, r.length).filter(i -> metric[i] == kk).mapToDouble(i -> r[i]).toArray();
+            sig[k] = rk.length == 0 ? 1 : robustSigma(rk);
+        }
+        return sig;
+    }
+
+    static double[] scaled(double[] r, int[] metric, double[] sig) {
+        double[] z = new double[r.length];
+        for (int i = 0; i < r.length; i++) z[i] = r[i] / sig[metric[i]];
+        return z;
+    }
+
+    static double[] unscaled(double[] z, int[] metric, double[] sig) {
+        double[] r = new double[z.length];
+        for (int i = 0; i < z.length; i++) r[i] = z[i] * sig[metric[i]];
+        return r;
+    }
+
+    static double robustSigma(double[] r) {
+        double[] a = r.clone();
+        Arrays.sort(a);
+        double med = a[a.length / 2];
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = Math.abs(a[i] - med);
+        Arrays.sort(d);
+        return Math.max(0.01, 1.4826 * d[d.length / 2]);
+    }
+
+    static double[] huberWeights(double[] r, double k) {
+        double[] w = new double[r.length];
+        for (int i = 0; i < r.length; i++) w[i] = Math.abs(r[i]) <= k ? 1 : k / Math.abs(r[i]);
+        return w;
+    }
+
+    static double cost(double[] r, double[] w) {
+        double s = 0;
+        for (int i = 0; i < r.length; i++) s += w[i] * r[i] * r[i];
+        return s / r.length;
+    }
+
+    /** Gaussian elimination with partial pivoting (the systems have at most 7 unknowns). */
+    static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = Arrays.copyOf(a[i], n + 1);
+            m[i][n] = b[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int piv = c;
+            for (int i = c + 1; i < n; i++) if (Math.abs(m[i][c]) > Math.abs(m[piv][c])) piv = i;
+            double[] t = m[c]; m[c] = m[piv]; m[piv] = t;
+            if (Math.abs(m[c][c]) < 1e-300) continue;
+            for (int i = c + 1; i < n; i++) {
+                double f = m[i][c] / m[c][c];
+                for (int k = c; k <= n; k++) m[i][k] -= f * m[c][k];
+            }
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = m[i][n];
+            for (int k = i + 1; k < n; k++) s -= m[i][k] * x[k];
+            x[i] = Math.abs(m[i][i]) < 1e-300 ? 0 : s / m[i][i];
+        }
+        return x;
+    }
+}
