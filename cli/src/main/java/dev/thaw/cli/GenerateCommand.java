@@ -127,8 +127,15 @@ public final class GenerateCommand implements Callable<Integer> {
                 double[] src = AzureLlmCsv.arrivals(reqs);
                 double dur = duration != null ? duration : src[src.length - 1] - src[0];
                 Calibrator.Result r = Calibrator.run(src, seed, dur, SimpleBurstinessStats.INSTANCE);
-                m.put("model", Map.of("family", "batch-mmpp2", "rate0", r.fit().epochs().rate0(), "rate1", r.fit().epochs().rate1(),
-                        "q01", r.fit().epochs().q01(), "q10", r.fit().epochs().q10(), "mean_batch", r.fit().model().meanBatchSize()));
+                // Insertion order, not Map.of (whose iteration order changes from one JVM to the next): same seed, same bytes.
+                Map<String, Object> model = new LinkedHashMap<>();
+                model.put("family", "batch-mmpp2");
+                model.put("rate0", r.fit().epochs().rate0());
+                model.put("rate1", r.fit().epochs().rate1());
+                model.put("q01", r.fit().epochs().q01());
+                model.put("q10", r.fit().epochs().q10());
+                model.put("mean_batch", r.fit().model().meanBatchSize());
+                m.put("model", model);
                 Map<String, Object> cal = new LinkedHashMap<>();
                 cal.put("fitted", r.fitted().toMap());
                 cal.put("poisson", r.poisson().toMap());

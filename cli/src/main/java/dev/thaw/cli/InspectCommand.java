@@ -67,7 +67,13 @@ public final class InspectCommand implements Callable<Integer> {
         m.put("description", g.format().description());
         m.put("files", g.files().size());
         List<Map<String, String>> schema = new ArrayList<>();
-        for (ColumnSpec c : g.format().schema().columns()) schema.add(Map.of("name", c.name(), "type", c.type().name().toLowerCase(), "description", c.description()));
+        for (ColumnSpec c : g.format().schema().columns()) {
+            Map<String, String> col = new java.util.LinkedHashMap<>(); // insertion order: the same bytes on every run
+            col.put("name", c.name());
+            col.put("type", c.type().name().toLowerCase(java.util.Locale.ROOT));
+            col.put("description", c.description());
+            schema.add(col);
+        }
         long rows = 0;
         double first = Double.NaN, last = Double.NaN, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         List<List<String>> sample = new ArrayList<>();
