@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -43,29 +42,7 @@ public final class RequestCsvReader {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw BadInputException.ofFile(f, "cannot read CSV: " + e.getMessage(), e);
         }
-        if (rows.isEmpty()) throw BadInputException.ofFile(f, "no requests", null);
-        rows.sort((x, y) -> Double.compare(x[0], y[0]));
-        int n = rows.size();
-        int[] in = new int[n], out = new int[n];
-        double[] at = new double[n], ttfts = new double[n], e2es = new double[n];
-        List<Double> tpots = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double[] r = rows.get(i);
-            at[i] = r[0] - rows.get(0)[0];
-            in[i] = (int) r[1];
-            out[i] = (int) r[2];
-            ttfts[i] = r[3] * 1e3;
-            e2es[i] = r[4];
-            if (out[i] > 1) tpots.add((r[4] - r[3]) / (out[i] - 1) * 1e3);
-        }
-        Map<String, Double> m = new LinkedHashMap<>();
-        VllmBenchReader.put(m, "ttft_ms", ttfts);
-        if (!tpots.isEmpty()) VllmBenchReader.put(m, "tpot_ms", tpots.stream().mapToDouble(Double::doubleValue).toArray());
-        VllmBenchReader.put(m, "e2e_s", e2es);
-        MeasuredCase.Load load = new MeasuredCase.Load(0, Double.NaN, 1, in, out, at);
-        return new MeasuredCase(file.getFileName().toString().replaceAll("\\.csv$", ""), file.getFileName().toString(),
-                s.require("model", s.model(), f), s.require("gpu", s.gpu(), f), s.plan() != null ? s.plan() : new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1),
-                s.weights(), s.kv(), s.engine(), "", s.maxNumSeqs(), s.maxBatchedTokens(), load, m);
+        return PerRequestRows.toCase(rows, file.getFileName().toString().replaceAll("\\.csv$", ""), file.getFileName().toString(), s, f);
     }
 
     private static String pick(String f, Map<String, Integer> h, String... names) {
