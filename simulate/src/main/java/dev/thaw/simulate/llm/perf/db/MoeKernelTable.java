@@ -79,7 +79,10 @@ public final class MoeKernelTable {
     }
 
     private static MoeKernelTable loadBundled(String gpuId) {
-        String res = "/dev/thaw/simulate/llm/perfdb/" + gpuId + "/moe_perf.parquet";
+        // The same jar folder as the GPU's other kernel tables (copied there from datasets/ by the build).
+        String folder = PerfDatabase.bundledFolder(gpuId);
+        if (folder == null) return NONE;
+        String res = "/dev/thaw/simulate/llm/perfdb/" + folder + "/moe_perf.parquet";
         try (InputStream in = MoeKernelTable.class.getResourceAsStream(res)) {
             if (in == null) return NONE;
             // Parquet needs random access: copy the resource out of the jar once.

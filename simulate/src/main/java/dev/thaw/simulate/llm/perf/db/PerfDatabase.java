@@ -33,6 +33,9 @@ public record PerfDatabase(String name, Map<String, GemmTable> gemm, AttentionTa
         allReduce = Map.copyOf(allReduce);
     }
 
+    /** The jar folder of the tables measured on this GPU ({@code h100_sxm_vllm-0.19.0}), or null where none was measured. */
+    static String bundledFolder(String gpuId) { return BUNDLED.get(gpuId); }
+
     /** The bundled database measured on this GPU, or null where none was measured. Loaded once per JVM. */
     public static PerfDatabase bundled(String gpuId) {
         String folder = BUNDLED.get(gpuId);
