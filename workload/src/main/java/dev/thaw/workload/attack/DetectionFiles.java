@@ -140,8 +140,11 @@ public final class DetectionFiles {
         rep.put("title", "Compromised-function detection");
         rep.put("lead", "Per-function behaviour models learned on " + r.trainDays() + " day(s) of per-minute metrics score the next "
                 + r.scoredDays() + " day(s). Per-request cost (CPU, execution time, response size per request) is compared with minutes of the same "
-                + "load, so more requests at the same cost do not alarm; invocation floods are judged against the hour's usual peak."
-                + (injected ? " Attacks were injected into half of the eligible functions (ground truth in tables/ground-truth.csv); the others measure false alarms." : ""));
+                + "load, so more requests at the same cost do not alarm; evidence of a lasting change adds up over the function's active minutes, "
+                + "however far apart (a CUSUM of log-likelihood ratios); invocation floods are judged against the hour's usual peak."
+                + (injected ? " Attacks were injected into half of the " + r.eligibleFunctions() + " functions invoked often enough to be attacked "
+                        + "(ground truth in tables/ground-truth.csv); all other functions measure false alarms. One run holds a handful of attacks "
+                        + "per scenario: rates pooled over many seeds are in the README." : ""));
         List<Map<String, Object>> kf = new ArrayList<>();
         kf.add(Map.of("label", "functions scored", "value", r.scoredFunctions()));
         kf.add(Map.of("label", "alerts", "value", r.alerts().size()));
@@ -231,7 +234,8 @@ public final class DetectionFiles {
                     "title", "Detection rate by scenario and attack duration (documented intensity)", "y_label", "share of started attacks detected",
                     "caption", "Durations from the first request the attack changes: 1 h, 4 h and the documented 12 h for cryptojacking, exfiltration "
                             + "and crash; 10 min, 30 min and the documented 1 h for denial-of-wallet. A function invoked a few minutes an hour "
-                            + "shows a short attack in one or two minutes: too little evidence to tell from noise at this false-alarm rate.")));
+                            + "shows a short attack in one or two minutes: too little evidence to tell from noise at this false-alarm rate. A duration "
+                            + "with no started attack in this run shows as 0 (counts: by_duration_min in summary.json).")));
         }
     }
 
