@@ -40,10 +40,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
+        double rounds = roundsPerClient != null ? ClosedLoopClients.checkRounds(roundsPerClient) : profileRounds(engineProfile);
+        CaseSimulator.useRoundsPerClient(rounds);
         String dbName = perfDb == null ? "bundled perf database (fitted roofline curves where a GPU has none)" : perfDb.equals("none") ? "fitted roofline curves" : perfDb;
         List<String> skipped = new ArrayList<>();
         List<MeasuredCase> cases = in.read(skipped);
-        skipped.forEach(s -> System.err.println("thaw validate: skipped " + s));
+        MeasurementOptions.tellSkipped("validate", skipped);
         if (cases.isEmpty()) throw new IllegalArgumentException("no measured case to validate in " + in.files);
         Calibration cal = Calibration.DEFAULT;
         Function<String, EngineProfile> profileOf;
@@ -56,8 +58,6 @@ public final class ValidateCommand implements Callable<Integer> {
             profileOf = EngineProfile::named;
             profileName = "bundled (per engine generation)";
         }
-        double rounds = roundsPerClient != null ? roundsPerClient : profileRounds(engineProfile);
-        CaseSimulator.useRoundsPerClient(rounds);
         System.err.printf(Locale.ROOT, "thaw validate: simulating %d cases%n", cases.size());
         Validation v = Validation.run(cases, profileOf, cal, seed);
         Map<String, Object> o = v.toJson();
