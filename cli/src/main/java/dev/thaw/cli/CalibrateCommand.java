@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.EngineProfileFile;
 import dev.thaw.simulate.llm.calibrate.CaseSimulator;
-import dev.thaw.simulate.llm.calibrate.ClosedLoopClients;
 import dev.thaw.simulate.llm.calibrate.MeasuredCase;
 import dev.thaw.simulate.llm.calibrate.OverheadFitter;
 import dev.thaw.simulate.llm.perf.Calibration;
@@ -32,7 +31,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
-        if (roundsPerClient != null) ClosedLoopClients.checkRounds(roundsPerClient);
+        if (roundsPerClient != null) Checks.range("--rounds-per-client", roundsPerClient, 1, 1e6, "requests per client");
         EngineProfile base = EngineProfile.named(in.engine);
         CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
         List<String> skipped = new ArrayList<>();

@@ -6,7 +6,10 @@ import dev.thaw.simulate.llm.calibrate.MeasuredCase;
 import dev.thaw.simulate.llm.calibrate.MeasurementReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,13 +45,13 @@ final class MeasurementOptions {
     static void tellSkipped(String command, List<String> skipped) {
         for (int i = 0; i < Math.min(SKIPPED_SHOWN, skipped.size()); i++) System.err.println("thaw " + command + ": skipped " + skipped.get(i));
         if (skipped.size() <= SKIPPED_SHOWN) return;
-        java.util.Map<String, Integer> byReason = new java.util.LinkedHashMap<>();
+        Map<String, Integer> byReason = new LinkedHashMap<>();
         for (String s : skipped) {
             int at = s.indexOf("): ");
             byReason.merge(at < 0 ? s : s.substring(at + 3), 1, Integer::sum);
         }
-        System.err.printf(java.util.Locale.ROOT, "thaw %s: skipped %,d rows in all:%n", command, skipped.size());
+        System.err.printf(Locale.ROOT, "thaw %s: skipped %,d rows in all:%n", command, skipped.size());
         byReason.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
-                .forEach(e -> System.err.printf(java.util.Locale.ROOT, "  %,6d  %s%n", e.getValue(), e.getKey()));
+                .forEach(e -> System.err.printf(Locale.ROOT, "  %,6d  %s%n", e.getValue(), e.getKey()));
     }
 }

@@ -40,7 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
-        double rounds = roundsPerClient != null ? ClosedLoopClients.checkRounds(roundsPerClient) : profileRounds(engineProfile);
+        double rounds = roundsPerClient != null ? Checks.range("--rounds-per-client", roundsPerClient, 1, 1e6, "requests per client") : profileRounds(engineProfile);
         CaseSimulator.useRoundsPerClient(rounds);
         String dbName = perfDb == null ? "bundled perf database (fitted roofline curves where a GPU has none)" : perfDb.equals("none") ? "fitted roofline curves" : perfDb;
         List<String> skipped = new ArrayList<>();
@@ -84,7 +84,11 @@ public final class ValidateCommand implements Callable<Integer> {
         Object r = EngineProfileFile.readCached(Path.of(engineProfile)).fit().get("rounds_per_client");
         if (r == null) return ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT;
         if (!(r instanceof Number n)) throw new IllegalArgumentException(engineProfile + ": fit.rounds_per_client must be a number, got " + r);
-        return ClosedLoopClients.checkRounds(n.doubleValue());
+        try {
+            return ClosedLoopClients.checkRounds(n.doubleValue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(engineProfile + ": fit." + e.getMessage(), e);
+        }
     }
 
     static String csv(Validation v) {
