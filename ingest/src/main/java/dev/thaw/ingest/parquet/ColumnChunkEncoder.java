@@ -35,7 +35,10 @@ abstract class ColumnChunkEncoder {
     protected final byte[] defs = new byte[MAX_PAGE_ROWS];
     protected int pageRows, pageNulls, pageValues;
     protected int[] ids;
-    protected final PageBytes values = new PageBytes(PAGE_BYTES + (PAGE_BYTES >> 3));
+    /** Room before PLAIN values for the page's definition levels, so a page needs no copy of its values. */
+    static final int HEAD = 64;
+    /** PLAIN values of the page from {@code HEAD} on (positions in it are absolute). */
+    protected final PageBytes values = new PageBytes(PAGE_BYTES + (PAGE_BYTES >> 3), HEAD);
     private final PageBytes page = new PageBytes(PAGE_BYTES + (PAGE_BYTES >> 2));
     private final int[] scratch = new int[MAX_PAGE_ROWS];
 
@@ -84,7 +87,7 @@ abstract class ColumnChunkEncoder {
     }
 
     protected final boolean pageFull() {
-        return pageRows == MAX_PAGE_ROWS || values.size >= PAGE_BYTES;
+        return pageRows == MAX_PAGE_ROWS || values.size - HEAD >= PAGE_BYTES;
     }
 
     protected final void addNull() { defs[pageRows++] = 0; pageNulls++; }
@@ -108,21 +111,29 @@ abstract class ColumnChunkEncoder {
             throw new IllegalStateException("null in required column " + descriptor);
         }
         Encoding encoding;
+        BytesInput bytes;
         boolean ofDictionary = dictionary && dictionarySize() > 0; // a chunk of nulls only has no dictionary
         if (ofDictionary) {
             int width = Math.max(1, RleHybrid.bitWidth(dictionarySize() - 1));
             page.writeByte(width);
             RleHybrid.encode(ids, pageValues, width, page);
             encoding = Encoding.PLAIN_DICTIONARY;
-        } else {
-            page.write(values.buf, 0, values.size);
+            bytes = BytesInput.from(page.buf, 0, page.size);
+        } else if (page.size <= HEAD) { // the levels go in front of the values: no copy of the values
+            int at = HEAD - page.size;
+            System.arraycopy(page.buf, 0, values.buf, at, page.size);
             encoding = Encoding.PLAIN;
+            bytes = BytesInput.from(values.buf, at, values.size - at);
+        } else {
+            page.write(values.buf, HEAD, values.size - HEAD);
+            encoding = Encoding.PLAIN;
+            bytes = BytesInput.from(page.buf, 0, page.size);
         }
         Statistics<?> stats = Statistics.createStats(type);
         if (pageValues > 0) addMinMax(stats, ofDictionary);
         stats.incrementNumNulls(pageNulls);
         try {
-            pages.writePage(BytesInput.from(page.buf, 0, page.size), pageRows, pageRows, stats, Encoding.RLE, Encoding.RLE, encoding);
+            pages.writePage(bytes, pageRows, pageRows, stats, Encoding.RLE, Encoding.RLE, encoding);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,7 +44,7 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
     private void appendPlain(ArrowBuf data, int from, int to) {
         for (int i = from; i < to; ) {
             if (pageFull()) flushPage();
-            int n = Math.min(to - i, Math.min(MAX_PAGE_ROWS - pageRows, (PAGE_BYTES - values.size) >> 3));
+            int n = Math.min(to - i, Math.min(MAX_PAGE_ROWS - pageRows, (PAGE_BYTES - (values.size - HEAD)) >> 3));
             if (n <= 0) { flushPage(); continue; }
             values.ensure(n << 3);
             data.getBytes((long) i << 3, values.buf, values.size, n << 3);
@@ -108,7 +108,7 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
         }
     }
 
-    private long valueAt(int k, boolean ofDictionary) { return ofDictionary ? dict[ids[k]] : PageBytes.longAt(values.buf, k << 3); }
+    private long valueAt(int k, boolean ofDictionary) { return ofDictionary ? dict[ids[k]] : PageBytes.longAt(values.buf, HEAD + (k << 3)); }
 
     @Override protected void addMinMax(Statistics<?> stats, boolean ofDictionary) {
         if (isDouble) {

@@ -11,10 +11,18 @@ final class PageBytes {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     byte[] buf;
     int size;
+    /** Bytes kept free before the content (a page header written in front of it later, without a copy). */
+    final int start;
 
-    PageBytes(int capacity) { buf = new byte[capacity]; }
+    PageBytes(int capacity) { this(capacity, 0); }
 
-    void reset() { size = 0; }
+    PageBytes(int capacity, int start) {
+        buf = new byte[capacity + start];
+        this.start = start;
+        size = start;
+    }
+
+    void reset() { size = start; }
 
     void ensure(int more) {
         if (size + more > buf.length) buf = Arrays.copyOf(buf, Math.max(size + more, buf.length * 2));
