@@ -60,13 +60,14 @@ class DetectionOnBundledDatasetTest {
     }
 
     /**
-     * NOT the acceptance target (95%): on the bundled functions, invoked in bursts of a few minutes, an attack of
-     * 30-120 minutes is seen in 1-3 minutes of 1-10 requests, and per-minute averages of so few requests hide a
-     * doubled execution time. Measured with seeds 1-6: crash 12/18, exfiltration 14/18, cryptojacking 11/24. This
-     * guards those levels against regressions until the detector closes the gap.
+     * NOT the acceptance target (95%): the bundled functions are invoked in sessions of a few calls within seconds
+     * (about 15 a day), so an attack of 30-120 minutes is seen in 0-2 minutes of 1-10 requests, and per-minute
+     * averages of so few requests hide a doubled execution time. Measured with seeds 1-6 on the dataset of the
+     * closed-loop session model: crash 11/12, exfiltration 12/12, cryptojacking 1/12 (with the earlier 90 s bursts:
+     * 12/18, 14/18, 11/24). This guards those levels against regressions until the detector closes the gap.
      */
     @Test void costScenariosStayAtOrAboveTheirMeasuredDetectionRates() {
-        Map<String, Double> floor = Map.of("crash", 0.65, "exfiltration", 0.75, "cryptojacking", 0.45);
+        Map<String, Double> floor = Map.of("crash", 0.9, "exfiltration", 0.95, "cryptojacking", 0.08);
         floor.forEach((name, f) -> {
             int[] v = documented.get(name);
             assertTrue(v[1] >= f * v[0], name + ": " + v[1] + " of " + v[0] + " detected, below the measured " + f);
