@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side ingest benchmark (issues 2, 13): thaw ingest vs DuckDB COPY ... TO parquet (zstd), same CSV, same
-# thread count (thaw: THREADS column-encoding threads, -Dthaw.write.threads, beside its CSV parse thread; DuckDB:
-# SET threads=THREADS), then a one-column scan of thaw's Parquet on one thread. Reports wall and CPU time (CPU
-# time is the figure a loaded machine distorts least) and the load average.
+# thread count (thaw: -Dthaw.threads=THREADS, the one pool on which it both parses CSV byte ranges and encodes
+# columns, its main thread only waiting; DuckDB: SET threads=THREADS), then a one-column scan of thaw's Parquet on
+# one thread. Reports wall and CPU time (CPU time is the figure a loaded machine distorts least) and the load
+# average before and after.
 # Usage: bench/ingest-vs-duckdb.sh [ROWS] [THREADS]. Results: bench/results/; data under $THAW_BENCH_DATA (/tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ fi
 mb=$(( $(stat -c %s "$csv") / 1000000 ))
 rm -f "$data/thaw-$rows.parquet" "$data/duckdb-$rows.parquet"
 sync
-/usr/bin/time -f "%e %M %U %S" -o "$out/thaw.time" java -Xmx1g -Dthaw.write.threads="$threads" $jvm -jar cli/target/thaw.jar ingest "$csv" -o "$data/thaw-$rows.parquet" --json > "$out/thaw-ingest-$rows.json"
+/usr/bin/time -f "%e %M %U %S" -o "$out/thaw.time" java -Xmx1g -Dthaw.threads="$threads" $jvm -jar cli/target/thaw.jar ingest "$csv" -o "$data/thaw-$rows.parquet" --json > "$out/thaw-ingest-$rows.json"
 /usr/bin/time -f "%e %M %U %S" -o "$out/duckdb.time" java -cp "$cp" dev.thaw.bench.ingest.DuckDbCopy "$csv" "$data/duckdb-$rows.parquet" "$threads" > /dev/null
 scan=$(java -Xmx1g $jvm -cp "$cp" dev.thaw.bench.ingest.ParquetScanBench "$data/thaw-$rows.parquet" totalCost_cold_start 5 2>/dev/null)
 read -r tw trss tu ts < "$out/thaw.time"

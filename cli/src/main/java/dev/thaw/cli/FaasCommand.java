@@ -2,6 +2,10 @@ package dev.thaw.cli;
 
 import dev.thaw.simulate.faas.ColdStartModel;
 import dev.thaw.simulate.faas.FaasResult;
+import dev.thaw.simulate.faas.FaasShards;
+import dev.thaw.simulate.faas.FaasSimulator;
+import dev.thaw.simulate.faas.FaasTally;
+import dev.thaw.simulate.faas.FunctionCatalog;
 import dev.thaw.simulate.faas.FaasTrace;
 import dev.thaw.simulate.faas.FaasTraceReader;
 import dev.thaw.simulate.faas.LogNormalColdStartModel;
@@ -95,6 +99,12 @@ public final class FaasCommand implements Callable<Integer> {
     @Option(names = "--pods-out", paramLabel = "FILE", description = "Write the simulated pods as CSV: pod_id, function, cold_start_s, cold_start_cost_s, prewarm, deleted_s.")
     Path podsOut;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Replay on Apache Spark, partitioned by function: local[N], spark://host:port, yarn or k8s://... (thaw-spark module; "
+                    + "the same result). Functions must be independent: not with --max-pods, --max-memory-gb, --max-cpu-cores or greedy-dual, "
+                    + "nor with --requests-out or --pods-out (--compare replays greedy-dual on the driver). The trace is read on the driver.")
+    String spark;
+
     @Option(names = "--json", description = "Print one JSON object on stdout.")
     boolean json;
 
@@ -113,6 +123,7 @@ public final class FaasCommand implements Callable<Integer> {
         if (requestsOut != null && podsOut != null && requestsOut.toAbsolutePath().normalize().equals(podsOut.toAbsolutePath().normalize()))
             throw new IllegalArgumentException("--requests-out and --pods-out name the same file " + podsOut);
         PlatformConfig cfg = config();
+        if (spark != null) refuseOnCluster(cfg);
         FaasTraceReader reader = new FaasTraceReader(cpuMillicores, memoryMb);
         FaasTrace trace;
         if (input.trace == null) trace = SyntheticInvocations.generate(input.workload);
@@ -128,16 +139,28 @@ public final class FaasCommand implements Callable<Integer> {
 
         boolean keepLog = requestsOut != null || podsOut != null;
         RecordingRequestLog log = keepLog ? new RecordingRequestLog() : null;
-        FaasResult main = trace.replay(KeepAlivePolicies.parse(policy), cfg, log == null ? RequestLog.NONE : log);
-        if (log != null) writeLogs(log, trace);
-
         List<FaasResult> all = new ArrayList<>();
-        all.add(main);
-        if (compare) {
-            Set<String> seen = new LinkedHashSet<>(List.of(main.policy()));
-            for (String spec : KeepAlivePolicies.COMPARISON) {
-                String name = KeepAlivePolicies.parse(spec).name();
-                if (seen.add(name)) all.add(trace.replay(KeepAlivePolicies.parse(spec), cfg, RequestLog.NONE));
+        FaasResult main;
+        if (spark == null) {
+            main = trace.replay(KeepAlivePolicies.parse(policy), cfg, log == null ? RequestLog.NONE : log);
+            if (log != null) writeLogs(log, trace);
+            all.add(main);
+            for (String spec : comparedPolicies(main.policy())) all.add(trace.replay(KeepAlivePolicies.parse(spec), cfg, RequestLog.NONE));
+        } else {
+            try (ProgressDisplay bar = new ProgressDisplay("faas --spark", -1, "rows", false);
+                 ScaleOut cluster = ScaleOut.provider().connect(spark, bar::stepTo)) {
+                ClusterReplay replay = new ClusterReplay(trace.catalog(), coldStart, whenFull, price, seed);
+                List<FaasShards.Shard> shards = FaasShards.split(trace, 2 * cluster.parallelism());
+                main = replay.run(cluster, shards, policy);
+                all.add(main);
+                for (String spec : comparedPolicies(main.policy())) {
+                    String why = FaasShards.whyNot(cfg, KeepAlivePolicies.parse(spec));
+                    if (why == null) all.add(replay.run(cluster, shards, spec));
+                    else {  // a compared policy that couples functions runs whole, on the driver: the comparison stays complete
+                        System.err.println("thaw faas: " + KeepAlivePolicies.parse(spec).name() + " replayed on the driver (" + why + ")");
+                        all.add(trace.replay(KeepAlivePolicies.parse(spec), cfg, RequestLog.NONE));
+                    }
+                }
             }
         }
 
@@ -158,7 +181,43 @@ public final class FaasCommand implements Callable<Integer> {
         return ThawCommand.OK;
     }
 
-    private PlatformConfig config() {
+    /** With --compare: the standard policies not already replayed as {@code main}, in their usual order. */
+    private List<String> comparedPolicies(String main) {
+        List<String> out = new ArrayList<>();
+        if (!compare) return out;
+        Set<String> seen = new LinkedHashSet<>(List.of(main));
+        for (String spec : KeepAlivePolicies.COMPARISON) if (seen.add(KeepAlivePolicies.parse(spec).name())) out.add(spec);
+        return out;
+    }
+
+    /** Usage errors of --spark, before any trace is read: what a partition by function cannot replay. */
+    private void refuseOnCluster(PlatformConfig cfg) {
+        if (requestsOut != null || podsOut != null)
+            throw new IllegalArgumentException("--spark does not write --requests-out or --pods-out (the logs stay on the executors): replay without --spark to get them");
+        String why = FaasShards.whyNot(cfg, KeepAlivePolicies.parse(policy));
+        if (why != null) throw new IllegalArgumentException("--spark replays functions independently, but " + why + ": replay without --spark");
+    }
+
+    /**
+     * The replay of one policy on a cluster: every shard (a set of whole functions) replayed in a task, the whole
+     * replay's horizon taken from the shards' last activity, every shard finished there, the tallies merged on the
+     * driver. Carries the catalog and the options, not the command, to the executors.
+     */
+    record ClusterReplay(FunctionCatalog catalog, String coldStart, String whenFull, double price, long seed) implements java.io.Serializable {
+        FaasResult run(ScaleOut cluster, List<FaasShards.Shard> shards, String policySpec) {
+            ClusterReplay r = this;
+            List<FaasTally> tallies = cluster.twoRounds(shards,
+                    shard -> shard.replay(r.catalog(), KeepAlivePolicies.parse(policySpec), r.config()),
+                    FaasSimulator::lastActivity, FaasShards::horizon, FaasSimulator::finish);
+            return FaasShards.merge(tallies, catalog, price);
+        }
+
+        PlatformConfig config() { return platform(null, null, null, whenFull, coldStart, price, seed); }
+    }
+
+    private PlatformConfig config() { return platform(maxPods, maxCpuCores, maxMemoryGb, whenFull, coldStart, price, seed); }
+
+    static PlatformConfig platform(Long maxPods, Double maxCpuCores, Double maxMemoryGb, String whenFull, String coldStart, double price, long seed) {
         ColdStartModel model;
         String cs = coldStart.trim().toLowerCase(Locale.ROOT);
         if (cs.equals("huawei")) model = LogNormalColdStartModel.huaweiDefaults();

@@ -30,6 +30,20 @@ public interface ScaleOut extends AutoCloseable {
     /** Applies {@code fn} to every item on the cluster's executors; the results come back in input order. */
     <T extends java.io.Serializable, R> java.util.List<R> map(java.util.List<T> items, Remote<T, R> fn);
 
+    /** A function of an executor-held state and a value the driver computed, run on the executors. */
+    interface RemoteWith<S, B, R> extends java.io.Serializable {
+        R apply(S state, B value);
+    }
+
+    /**
+     * Two rounds over the same items, each item's state staying on the executors between them: {@code open} builds
+     * the state and {@code first} summarises it; the driver combines the summaries into one value, which
+     * {@code second} applies to every state. Results come back in input order. A state lost between the rounds is
+     * rebuilt by {@code open}, so {@code open} must be deterministic and {@code second} must tolerate a retry.
+     */
+    <T extends java.io.Serializable, S, A, B extends java.io.Serializable, R> java.util.List<R> twoRounds(java.util.List<T> items,
+            Remote<T, S> open, Remote<S, A> first, java.util.function.Function<java.util.List<A>, B> combine, RemoteWith<S, B, R> second);
+
     /** How many tasks can run at once (the cluster's default parallelism). */
     int parallelism();
 

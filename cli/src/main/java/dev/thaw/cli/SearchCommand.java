@@ -99,7 +99,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "Write the result: NAME.json the JSON object; otherwise the ranking table as CSV (.csv), Arrow IPC (.arrow) or Parquet.") Path output;
     @Option(names = "--json", description = "Print one JSON object on stdout.") boolean json;
     @Option(names = "--spark", paramLabel = "MASTER", description = "Simulate the candidate plans as Spark tasks: local[N], spark://host:port, yarn, k8s://... "
-            + "(thaw-spark module; the same ranking; trace paths must be readable by every executor). Not with --autoscale.") String spark;
+            + "(thaw-spark module; the same ranking; trace paths must be readable by every executor). With --autoscale, the configurations "
+            + "of one replica plan are a task.") String spark;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
 
     /** What simulating a plan needs, built from the options alone: a cluster's executors rebuild it from the same arguments. */
@@ -146,6 +147,42 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The configurations of one replica plan simulated on an executor (one replica server shared by them): like
+     * {@link RemoteSimulation}, the executor rebuilds the demand and the serving setup from the arguments.
+     */
+    record RemoteAutoscale(List<String> args)
+            implements ScaleOut.Remote<ArrayList<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate>, ArrayList<dev.thaw.simulate.autoscale.AutoscaleSearch.Evaluated>> {
+        private static final Map<List<String>, Built> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+
+        record Built(dev.thaw.simulate.llm.ServingConfig base, Workload w, int concurrency) {}
+
+        @Override public ArrayList<dev.thaw.simulate.autoscale.AutoscaleSearch.Evaluated> apply(ArrayList<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> group) {
+            Built b = BUILT.computeIfAbsent(args, a -> {
+                picocli.CommandLine.ParseResult pr = ThawCommand.commandLine().parseArgs(a.toArray(String[]::new));
+                SearchCommand cmd = (SearchCommand) pr.subcommand().commandSpec().userObject();
+                Setup setup = cmd.setup();
+                return new Built(cmd.autoscaleBase(setup), setup.workload(), cmd.replicaConcurrency);
+            });
+            return new ArrayList<>(dev.thaw.simulate.autoscale.AutoscaleSearch.evaluate(b.base(), group, b.w().requests(),
+                    dev.thaw.simulate.autoscale.ReplicaColdStart.defaults(), b.concurrency()));
+        }
+    }
+
+    /** Model, GPU, engine, SLO and kernels of the autoscaling search; its plan and cluster are replaced per candidate. */
+    dev.thaw.simulate.llm.ServingConfig autoscaleBase(Setup setup) {
+        var cluster = dev.thaw.simulate.llm.hardware.Cluster.of(setup.catalog().get(gpu), gpus, nodes);
+        return dev.thaw.simulate.llm.ServingConfig.of(setup.spec(), cluster, new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1))
+                .withEngine(EngineProfile.named(engine)).withSlo(setup.slo()).withPerfDb(setup.kernels());
+    }
+
+    /** The cluster for --spark, its jobs and tasks shown on the progress display the local commands use (stderr). */
+    private ScaleOut connect(ProgressDisplay bar) {
+        return spark == null ? null : ScaleOut.provider().connect(spark, bar::stepTo);
+    }
+
+    private List<String> originalArgs() { return List.copyOf(commandSpec.root().commandLine().getParseResult().originalArgs()); }
+
     @Override public Integer call() throws Exception {
         Checks.range("--gpus", gpus, 1, SimulateCommand.MAX_GPUS, "a cluster of at most " + SimulateCommand.MAX_GPUS + " GPUs");
         Checks.range("--nodes", nodes, 1, gpus, "at least one GPU per node");
@@ -177,18 +214,18 @@ public final class SearchCommand implements Callable<Integer> {
         Workload w = setup.workload();
 
         var kernels = setup.kernels();
-        if (autoscale && spark != null) throw new IllegalArgumentException("--spark does not run --autoscale yet: run the autoscaling search without --spark");
-        if (autoscale) return autoscaleSearch(spec, catalog, slo, w, kernels);
+        if (autoscale) {
+            try (ProgressDisplay bar = new ProgressDisplay("search --autoscale", -1, "plans", spark == null); ScaleOut cluster = connect(bar)) {
+                return autoscaleSearch(setup, cluster);
+            }
+        }
 
         ServingPlanEvaluator serving = setup.serving();
         PlanEvaluator ev = new CachedEvaluator(serving);
         SearchOptions opts = SearchOptions.defaults().withPruning(!noPrune).withPareto(pareto != null);
         if (threads != null) opts = opts.withThreads(threads);
-        ScaleOut cluster = spark == null ? null : ScaleOut.provider().connect(spark, (rows, message) -> {});
-        try {
+        try (ProgressDisplay bar = new ProgressDisplay("search", -1, "plans", spark == null); ScaleOut cluster = connect(bar)) {
             return search(setup, serving, ev, opts, space, w, cluster);
-        } finally {
-            if (cluster != null) cluster.close();
         }
     }
 
@@ -199,7 +236,7 @@ public final class SearchCommand implements Callable<Integer> {
         List<ClusterChoice> clusters = setup.clusters();
         PlanSearch search = new PlanSearch(ev, opts);
         if (cluster != null) {
-            RemoteSimulation remote = new RemoteSimulation(List.copyOf(commandSpec.root().commandLine().getParseResult().originalArgs()));
+            RemoteSimulation remote = new RemoteSimulation(originalArgs());
             search.evaluatingWith(candidates -> cluster.map(candidates, remote));
         }
         System.err.printf(Locale.ROOT, "thaw search: %s on %s, %d requests at %.3g req/s, objective %s%n", spec.name(), clusters, w.size(), w.ratePerS(), objective);
@@ -241,19 +278,20 @@ public final class SearchCommand implements Callable<Integer> {
      * Serverless LLM serving: every replica layout that fits (tp x pp within a node) x keep-alive policy x scale to
      * zero or one warm replica, up to as many replicas as the cluster holds, ranked by goodput per dollar.
      */
-    private int autoscaleSearch(ModelSpec spec, HardwareCatalog catalog, Slo slo, Workload w, dev.thaw.simulate.llm.perf.db.PerfDbSource kernels) {
-        var gpuSpec = catalog.get(gpu);
-        var cluster = dev.thaw.simulate.llm.hardware.Cluster.of(gpuSpec, gpus, nodes);
-        var base = dev.thaw.simulate.llm.ServingConfig.of(spec, cluster, new dev.thaw.simulate.llm.ParallelPlan(1, 1, 1))
-                .withEngine(EngineProfile.named(engine)).withSlo(slo).withPerfDb(kernels);
+    private int autoscaleSearch(Setup setup, ScaleOut scaleOut) {
+        ModelSpec spec = setup.spec();
+        Workload w = setup.workload();
+        var gpuSpec = setup.catalog().get(gpu);
+        var base = autoscaleBase(setup);
         List<dev.thaw.simulate.llm.ParallelPlan> plans = new ArrayList<>();
         for (int tp = 1; tp <= gpus / nodes; tp *= 2) plans.add(new dev.thaw.simulate.llm.ParallelPlan(1, tp, 1));
         List<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> candidates = new ArrayList<>();
         for (var p : plans)
             candidates.addAll(dev.thaw.simulate.autoscale.AutoscaleSearch.defaultCandidates(List.of(p), Math.max(1, gpus / p.tp())));
         System.err.printf(Locale.ROOT, "thaw search --autoscale: %s on %d x %s, %d requests, %d configurations%n", spec.name(), gpus, gpuSpec.id(), w.size(), candidates.size());
-        var outcome = dev.thaw.simulate.autoscale.AutoscaleSearch.run(base, candidates, w.requests(),
-                dev.thaw.simulate.autoscale.ReplicaColdStart.defaults(), replicaConcurrency);
+        var outcome = scaleOut == null
+                ? dev.thaw.simulate.autoscale.AutoscaleSearch.run(base, candidates, w.requests(), dev.thaw.simulate.autoscale.ReplicaColdStart.defaults(), replicaConcurrency)
+                : autoscaleOnCluster(scaleOut, candidates);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("command", "search");
         out.put("autoscale", true);
@@ -303,6 +341,16 @@ public final class SearchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%d configurations in %.1f s%n", candidates.size(), outcome.wallS());
         }
         return outcome.ranking().isEmpty() ? ThawCommand.FAILED : ThawCommand.OK;
+    }
+
+    /** The candidates of each replica plan as one task; the ranking is made on the driver, as locally. */
+    private dev.thaw.simulate.autoscale.AutoscaleSearch.Outcome autoscaleOnCluster(ScaleOut scaleOut, List<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate> candidates) {
+        long t0 = System.nanoTime();
+        List<ArrayList<dev.thaw.simulate.autoscale.AutoscaleSearch.Candidate>> groups = new ArrayList<>();
+        for (var g : dev.thaw.simulate.autoscale.AutoscaleSearch.byPlan(candidates)) groups.add(new ArrayList<>(g));
+        List<dev.thaw.simulate.autoscale.AutoscaleSearch.Evaluated> evaluated = new ArrayList<>();
+        for (var part : scaleOut.map(groups, new RemoteAutoscale(originalArgs()))) evaluated.addAll(part);
+        return dev.thaw.simulate.autoscale.AutoscaleSearch.rank(evaluated, t0);
     }
 
     /** Max sustainable rate of the first {@code --max-rate-top} ranked plans and of each feasible baseline. */

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /** What a read saw besides good rows: rows skipped by reason (with examples) and identity violations kept. */
 public final class ReadStats {
-    private static final int EXAMPLES = 5;
+    /** Skipped rows quoted in full (the first ones in input order). */
+    public static final int EXAMPLES = 5;
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private final List<String> examples = new ArrayList<>();
     private final Map<String, Long> violations = new TreeMap<>();
@@ -20,6 +21,9 @@ public final class ReadStats {
         skippedByReason.merge(e.reason(), 1L, Long::sum);
         if (examples.size() < EXAMPLES) examples.add(e.getMessage());
     }
+
+    /** Counts {@code n} more skipped rows of a reason without quoting them. */
+    public void addSkipped(String reason, long n) { skippedByReason.merge(reason, n, Long::sum); }
 
     public void addViolations(Map<String, Long> v) { v.forEach((k, n) -> violations.merge(k, n, Long::sum)); }
 

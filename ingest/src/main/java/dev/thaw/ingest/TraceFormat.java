@@ -24,6 +24,12 @@ public interface TraceFormat {
     /** A decoder for one source file with this header; throws {@link BadInputException} for a header it cannot use. */
     RowDecoder decoder(List<String> header, SourceFile source);
 
+    /**
+     * True when a decoder carries nothing from one row to the next (its violations are counts that add up across
+     * decoders): a file may then be cut into byte ranges decoded in parallel, each by a decoder of its own.
+     */
+    default boolean rowsDecodeIndependently() { return false; }
+
     /** Name of a column holding a time in seconds, for spans in {@code thaw inspect}; null if none. */
     default String timeColumn() { return null; }
 }

@@ -2,6 +2,7 @@ package dev.thaw.ingest;
 
 import dev.thaw.ingest.source.SourceFile;
 import dev.thaw.ingest.source.SourceResolver;
+import dev.thaw.ingest.text.RangeCsvReader;
 import dev.thaw.ingest.text.TextSource;
 import dev.thaw.ingest.text.TextTraceReader;
 import java.nio.file.Path;
@@ -43,9 +44,14 @@ public final class Traces {
 
     public static TraceReader open(Group group, OnError onError) { return open(group, onError, false); }
 
-    /** With {@code prefetch}, text is parsed on a background thread one batch ahead of the consumer. */
+    /**
+     * With {@code prefetch}, text is parsed by tasks of the shared worker pool ahead of the consumer: plain CSV files
+     * of a format whose rows decode independently in byte ranges on all the pool's threads, others one batch ahead.
+     */
     public static TraceReader open(Group group, OnError onError, boolean prefetch) {
         if (group.columnar()) return new TableTraceReader(group.files(), null);
+        if (prefetch && group.format().rowsDecodeIndependently() && group.files().stream().allMatch(RangeCsvReader::suits))
+            return new RangeCsvReader(group.files(), group.format(), onError);
         return new TextTraceReader(group.files(), group.format(), onError, TextTraceReader.DEFAULT_BATCH_ROWS, prefetch);
     }
 

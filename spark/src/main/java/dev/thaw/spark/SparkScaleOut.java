@@ -53,11 +53,39 @@ public final class SparkScaleOut implements ScaleOut {
         if (items.isEmpty()) return java.util.List.of();
         int slices = Math.min(items.size(), 2 * sc.defaultParallelism());
         try {
-            return sc.parallelize(new java.util.ArrayList<>(items), slices).map(fn::apply).collect();
+            LongAccumulator done = rows;  // items done, for the progress display
+            return sc.parallelize(new java.util.ArrayList<>(items), slices).map(x -> {
+                R r = fn.apply(x);
+                done.add(1);
+                return r;
+            }).collect();
         } catch (Exception e) {  // SparkException is checked, though Java does not see it declared
             Exception u = SparkPassRunner.unwrap(e);
             if (u instanceof RuntimeException r) throw r;
             throw new IllegalStateException(u.getMessage(), u);
+        }
+    }
+
+    @Override public <T extends java.io.Serializable, S, A, B extends java.io.Serializable, R> java.util.List<R> twoRounds(java.util.List<T> items,
+            Remote<T, S> open, Remote<S, A> first, java.util.function.Function<java.util.List<A>, B> combine, RemoteWith<S, B, R> second) {
+        if (items.isEmpty()) return java.util.List.of();
+        // the states are kept as objects in the executors' memory (never serialised); where one is evicted, the
+        // second round rebuilds it from its item
+        LongAccumulator done = rows;  // items opened, for the progress display
+        org.apache.spark.api.java.JavaRDD<S> states = sc.parallelize(new java.util.ArrayList<>(items), items.size()).map(x -> {
+                    S s = open.apply(x);
+                    done.add(1);
+                    return s;
+                }).persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
+        try {
+            B value = combine.apply(states.map(first::apply).collect());
+            return states.map(s -> second.apply(s, value)).collect();
+        } catch (Exception e) {  // SparkException is checked, though Java does not see it declared
+            Exception u = SparkPassRunner.unwrap(e);
+            if (u instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(u.getMessage(), u);
+        } finally {
+            states.unpersist(false);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The main class of thaw-spark-submit.jar: {@code spark-submit --master M thaw-spark-submit.jar analyze IN -o OUT}
- * runs {@code thaw analyze IN -o OUT --spark M} (likewise {@code search}). The master comes from spark-submit when --spark is
+ * runs {@code thaw analyze IN -o OUT --spark M} (likewise {@code faas} and {@code search}). The master comes from spark-submit when --spark is
  * not given.
  */
 public final class SubmitMain {
@@ -18,7 +18,7 @@ public final class SubmitMain {
         String master = System.getProperty("spark.master");
         boolean named = a.stream().anyMatch(s -> s.equals("--spark") || s.startsWith("--spark="));
         boolean help = a.isEmpty() || a.contains("--help") || a.contains("-h");
-        if (!named && !help && master != null && !a.isEmpty() && List.of("analyze", "search").contains(a.get(0))) {
+        if (!named && !help && master != null && !a.isEmpty() && List.of("analyze", "faas", "search").contains(a.get(0))) {
             a.add("--spark");
             a.add(master);
         }

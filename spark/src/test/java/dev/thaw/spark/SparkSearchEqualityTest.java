@@ -34,7 +34,21 @@ class SparkSearchEqualityTest {
         assertEquals(local, spark, "the whole search result");
     }
 
-    private static JsonNode run(String... args) throws Exception {
+    private static final String[] AUTOSCALE = {"search", "--autoscale", "--model", "Llama-3.1-8B", "--gpu", "H100-SXM-80GB", "--gpus", "4",
+            "--workload", "poisson:rate=2,n=150,prompt=100-1500,output=20-300", "--seed", "7", "--top", "50", "--json"};
+
+    /** {@code search --autoscale --spark}: each replica plan's configurations are a task; the ranking is the local one. */
+    @Test void autoscaleRankingOnSparkEqualsTheLocalRanking() throws Exception {
+        JsonNode local = withoutWallTimes(run(AUTOSCALE));
+        List<String> args = new ArrayList<>(List.of(AUTOSCALE));
+        args.addAll(List.of("--spark", "local[2]"));
+        JsonNode spark = withoutWallTimes(run(args.toArray(String[]::new)));
+        assertTrue(local.path("plans_simulated").asInt() >= 12, "several replica plans x keep-alive x min replicas: " + local.path("plans_simulated"));
+        assertEquals(local.path("ranking"), spark.path("ranking"), "ranking (order and every metric)");
+        assertEquals(local, spark, "the whole result, the best configuration's timeline included");
+    }
+
+    static JsonNode run(String... args) throws Exception {
         PrintStream saved = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));

@@ -18,6 +18,7 @@ import org.apache.parquet.io.api.Binary;
  */
 final class BinaryChunkEncoder extends ColumnChunkEncoder {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BIG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private byte[] chunk = new byte[1 << 16];
     /** The dictionary in its PLAIN page layout (4-byte length, bytes); entries located by start and length. */
     private final PageBytes dict = new PageBytes(1 << 12);
@@ -27,6 +28,7 @@ final class BinaryChunkEncoder extends ColumnChunkEncoder {
     private int mask = table.length - 1;
     /** Position and length of the page's least and greatest PLAIN value inside {@link #values}. */
     private int minPos, minLen, maxPos, maxLen;
+    private long minKey, maxKey;
 
     BinaryChunkEncoder(ColumnDescriptor d, boolean dictionary) { super(d, dictionary); }
 
@@ -53,14 +55,26 @@ final class BinaryChunkEncoder extends ColumnChunkEncoder {
             values.writeIntLE(len);
             int at = values.size;
             values.write(chunk, start, len);
-            if (pageValues == 0) { minPos = maxPos = at; minLen = maxLen = len; }
+            // Min and max by their first eight bytes (big-endian, zero-padded: the same order as the bytes'), and
+            // by all bytes only when those tie.
+            long key = prefix(values.buf, at, len);
+            if (pageValues == 0) { minPos = maxPos = at; minLen = maxLen = len; minKey = maxKey = key; }
             else {
                 byte[] b = values.buf;
-                if (Arrays.compareUnsigned(b, at, at + len, b, minPos, minPos + minLen) < 0) { minPos = at; minLen = len; }
-                else if (Arrays.compareUnsigned(b, at, at + len, b, maxPos, maxPos + maxLen) > 0) { maxPos = at; maxLen = len; }
+                int toMin = Long.compareUnsigned(key, minKey), toMax = Long.compareUnsigned(key, maxKey);
+                if (toMin < 0 || toMin == 0 && Arrays.compareUnsigned(b, at, at + len, b, minPos, minPos + minLen) < 0) { minPos = at; minLen = len; minKey = key; }
+                else if (toMax > 0 || toMax == 0 && Arrays.compareUnsigned(b, at, at + len, b, maxPos, maxPos + maxLen) > 0) { maxPos = at; maxLen = len; maxKey = key; }
             }
             pageValues++;
         }
+    }
+
+    /** The first eight bytes as an unsigned big-endian number, zero-padded when shorter. */
+    static long prefix(byte[] b, int off, int len) {
+        if (len >= 8 && off + 8 <= b.length) return (long) BIG.get(b, off);
+        long k = 0;
+        for (int i = 0; i < 8; i++) k = (k << 8) | (i < len ? b[off + i] & 0xff : 0);
+        return k;
     }
 
     private static int hash(byte[] b, int off, int len) {

@@ -24,6 +24,7 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
     @Override void append(FieldVector v, int from, int to) {
         ArrowBuf data = v.getDataBuffer();
         boolean nulls = v.getNullCount() > 0;
+        if (!nulls && !dictionary) { appendPlain(data, from, to); return; }
         for (int i = from; i < to; i++) {
             if (pageFull()) flushPage();
             if (nulls && v.isNull(i)) { addNull(); continue; }
@@ -36,6 +37,22 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
             defs[pageRows++] = 1;
             values.writeLongLE(bits);
             pageValues++;
+        }
+    }
+
+    /** PLAIN values without nulls: Arrow's little-endian data buffer is the page layout, copied a page at a time. */
+    private void appendPlain(ArrowBuf data, int from, int to) {
+        for (int i = from; i < to; ) {
+            if (pageFull()) flushPage();
+            int n = Math.min(to - i, Math.min(MAX_PAGE_ROWS - pageRows, (PAGE_BYTES - values.size) >> 3));
+            if (n <= 0) { flushPage(); continue; }
+            values.ensure(n << 3);
+            data.getBytes((long) i << 3, values.buf, values.size, n << 3);
+            values.size += n << 3;
+            Arrays.fill(defs, pageRows, pageRows + n, (byte) 1);
+            pageRows += n;
+            pageValues += n;
+            i += n;
         }
     }
 

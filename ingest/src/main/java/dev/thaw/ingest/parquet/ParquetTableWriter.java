@@ -73,10 +73,8 @@ public final class ParquetTableWriter implements AutoCloseable {
         this.tasks = new ColumnTasks(codec == CompressionCodecName.ZSTD ? threads() : 1);
     }
 
-    /** Threads that encode columns at once: {@code -Dthaw.write.threads}, else one per processor. */
-    public static int threads() {
-        return Math.max(1, Integer.getInteger("thaw.write.threads", Runtime.getRuntime().availableProcessors()));
-    }
+    /** Threads that encode columns at once: those of the shared pool ({@code -Dthaw.threads}, else one per processor). */
+    public static int threads() { return dev.thaw.ingest.work.Workers.threads(); }
 
     /**
      * Opens the file once the first rows are seen: dictionary encoding pays only for repetitive columns (ids,

@@ -30,13 +30,32 @@ public final class CsvCursor extends BufferedFields implements AutoCloseable {
     private boolean anyQuoted;
     private long line; // line number of the current row's first line
     private long nextLine = 1;
+    /** Offset in the stream of buf[0], and of the current row's first byte. */
+    private long base, rowStart;
     private List<String> header = List.of();
 
     public CsvCursor(InputStream in, String sourceName) {
-        super(1 << 20, 64);
+        this(in, sourceName, 1 << 20);
+    }
+
+    /** With a buffer of {@code bufferBytes} to start with (it grows for longer rows). */
+    CsvCursor(InputStream in, String sourceName, int bufferBytes) {
+        super(bufferBytes, 64);
         this.in = in;
         this.sourceName = sourceName;
     }
+
+    /** Names the columns for error messages when the header was read elsewhere (a byte range of a larger file). */
+    void useHeader(List<String> names) { header = List.copyOf(names); }
+
+    /** Offset in the stream of the current row's first byte (blank lines before it skipped). */
+    long rowStart() { return rowStart; }
+
+    /** Bytes of the stream consumed so far: the offset where the next row starts. */
+    long position() { return base + pos; }
+
+    /** The line number the next row starts on. */
+    long nextLineNumber() { return nextLine; }
 
     /** Reads the header row; an empty file is an error. Strips a UTF-8 byte-order mark. */
     public List<String> readHeader() {
@@ -130,6 +149,7 @@ public final class CsvCursor extends BufferedFields implements AutoCloseable {
             }
             if (complete) {
                 if (anyQuoted) unescapeQuoted();
+                rowStart = base + pos;
                 line = nextLine;
                 nextLine += lines + 1;
                 pos = p;
@@ -187,6 +207,7 @@ public final class CsvCursor extends BufferedFields implements AutoCloseable {
             buf = Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
         } else {
             System.arraycopy(buf, pos, buf, 0, rest);
+            base += pos;
             pos = 0;
             limit = rest;
         }
@@ -195,6 +216,7 @@ public final class CsvCursor extends BufferedFields implements AutoCloseable {
 
     private boolean fill() {
         if (eof) return false;
+        base += limit;
         pos = 0;
         limit = 0;
         readMore();

@@ -6,13 +6,76 @@ package dev.thaw.ingest.text;
  * rounds correctly. Anything else falls back to {@link Double#parseDouble}, so results always equal the JDK's.
  */
 public final class NumberParser {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final double[] POW10 = new double[23];
-    static { double p = 1; for (int i = 0; i < POW10.length; i++) { POW10[i] = p; p *= 10; } }
+    private static final long[] POW10L = new long[19];
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) { POW10[i] = p; p *= 10; }
+        long q = 1;
+        for (int i = 0; i < POW10L.length; i++) { POW10L[i] = q; q *= 10; }
+    }
 
     private NumberParser() {}
 
     /** Returns the value, or NaN with {@code ok[0] = false} when the bytes are not a number. */
     public static double parseDouble(byte[] b, int off, int len, boolean[] ok) {
+        // Eight digits at a time while the buffer has eight bytes to read past each run; else one at a time.
+        int end = off + len, i = off;
+        if (len > 0 && end + 8 <= b.length) {
+            boolean neg = b[i] == '-';
+            if (neg || b[i] == '+') i++;
+            long mant = 0;
+            int total = 0, scale = 0, n;
+            do {
+                long w = (long) LONGS.get(b, i);
+                n = Math.min(leadingDigits(w), end - i);
+                if (n == 0) break;
+                mant = mant * POW10L[n] + digits(w, n);
+                total += n;
+                i += n;
+            } while (n == 8 && total <= 10);
+            int intDigits = total;
+            if (i < end && b[i] == '.') {
+                i++;
+                do {
+                    long w = (long) LONGS.get(b, i);
+                    n = Math.min(leadingDigits(w), end - i);
+                    if (n == 0 || total + n > 18) break;
+                    mant = mant * POW10L[n] + digits(w, n);
+                    total += n;
+                    scale += n;
+                    i += n;
+                } while (n == 8);
+            }
+            if (i == end && total > 0 && total <= 18 && intDigits <= 18 && mant < (1L << 53) && scale <= 22) {
+                ok[0] = true;
+                double v = mant / POW10[scale];
+                return neg ? -v : v;
+            }
+        }
+        return parseDoubleByDigit(b, off, len, ok);
+    }
+
+    /** How many of the word's bytes, from the lowest (the first in the text), are ASCII digits before another byte. */
+    static int leadingDigits(long w) {
+        long x = (w & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L;              // high nibble is not 3
+        long y = ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) ^ 0x3030303030303030L; // or the byte is above '9'
+        long v = x | y;
+        long nonZero = (((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v) & 0x8080808080808080L;
+        return Long.numberOfTrailingZeros(nonZero) >>> 3;
+    }
+
+    /** The value of the word's first {@code n} (1..8) bytes, all digits: the others are shifted out. */
+    static long digits(long w, int n) {
+        long v = (w - 0x3030303030303030L) << ((8 - n) << 3);
+        v = v * 10 + (v >>> 8);
+        return (((v & 0x000000FF000000FFL) * 0x000F424000000064L) + (((v >>> 16) & 0x000000FF000000FFL) * 0x0000271000000001L)) >>> 32;
+    }
+
+    /** The general parser, a digit at a time. */
+    private static double parseDoubleByDigit(byte[] b, int off, int len, boolean[] ok) {
         ok[0] = true;
         int i = off, end = off + len;
         if (i == end) { ok[0] = false; return Double.NaN; }
@@ -63,6 +126,29 @@ public final class NumberParser {
 
     /** Parses an integer, also written as a real with a zero fraction ("12.0", as wide count files do). */
     public static long parseLong(byte[] b, int off, int len, boolean[] ok) {
+        int end = off + len, i = off;
+        if (len > 0 && end + 8 <= b.length) {
+            boolean neg = b[i] == '-';
+            if (neg || b[i] == '+') i++;
+            long v = 0;
+            int total = 0, n;
+            do {
+                long w = (long) LONGS.get(b, i);
+                n = Math.min(leadingDigits(w), end - i);
+                if (n == 0) break;
+                v = v * POW10L[n] + digits(w, n);
+                total += n;
+                i += n;
+            } while (n == 8 && total <= 10);
+            if (i == end && total > 0 && total <= 18) {
+                ok[0] = true;
+                return neg ? -v : v;
+            }
+        }
+        return parseLongByDigit(b, off, len, ok);
+    }
+
+    private static long parseLongByDigit(byte[] b, int off, int len, boolean[] ok) {
         ok[0] = true;
         int i = off, end = off + len;
         boolean neg = false;

@@ -11,6 +11,10 @@ import dev.thaw.ingest.source.SourceFile;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import dev.thaw.ingest.work.Workers;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -18,10 +22,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Reads text sources (CSV or JSON lines, plain, gz or zip members) of one format, one after another, as batches.
- * With {@code prefetch}, parsing runs on a thread of its own one batch ahead of the consumer (parsing and writing
- * Parquet then overlap on two cores); memory stays at a few batches.
+ * With {@code prefetch}, parsing runs as a task of the shared {@link Workers} pool one batch ahead of the consumer
+ * (so it overlaps with Parquet encoding on the pool's other threads, and busy threads never exceed the pool's
+ * size); memory stays at a few batches. With a pool of one thread there is no prefetch (it would wait for itself).
  */
-public final class TextTraceReader implements TraceReader {
+public final class TextTraceReader implements TraceReader, SourceProgress {
     public static final int DEFAULT_BATCH_ROWS = 1 << 16;
     private static final int RING = 3;
     private static final Object END = new Object();
@@ -39,7 +44,9 @@ public final class TextTraceReader implements TraceReader {
     private volatile SourceFile currentFile;
     private volatile int sourcesOpened;
     private RowAppender delivered;
-    private final Thread producer;
+    private final Future<?> producer;
+    private final CountDownLatch producerDone = new CountDownLatch(1);
+    private volatile boolean started, closed;
     private final BlockingQueue<RowAppender> free;
     private final BlockingQueue<Object> filled;
 
@@ -52,15 +59,14 @@ public final class TextTraceReader implements TraceReader {
         this.format = format;
         this.onError = onError;
         this.allocator = new RootAllocator();
+        prefetch &= Workers.threads() >= 2;
         this.appenders = new RowAppender[prefetch ? RING : 1];
         for (int i = 0; i < appenders.length; i++) appenders[i] = new RowAppender(format.schema(), allocator, batchRows);
         if (prefetch) {
             free = new ArrayBlockingQueue<>(RING);
             filled = new ArrayBlockingQueue<>(RING + 1);
             for (RowAppender a : appenders) free.add(a);
-            producer = new Thread(this::produce, "thaw-parse");
-            producer.setDaemon(true);
-            producer.start();
+            producer = Workers.pool().submit(this::produce);
         } else {
             free = null;
             filled = null;
@@ -75,8 +81,8 @@ public final class TextTraceReader implements TraceReader {
     @Override public ReadStats stats() { return stats; }
 
     /** The file being read now (for progress displays). */
-    public SourceFile currentFile() { return currentFile; }
-    public int sourcesDone() { return Math.max(0, sourcesOpened - 1); }
+    @Override public SourceFile currentFile() { return currentFile; }
+    @Override public int sourcesDone() { return Math.max(0, sourcesOpened - 1); }
     public int sourceCount() { return sources.size(); }
 
     @Override public boolean next() {
@@ -104,6 +110,8 @@ public final class TextTraceReader implements TraceReader {
 
     private void produce() {
         try {
+            started = true;
+            if (closed) return;
             while (true) {
                 RowAppender a = free.take();
                 if (!fill(a)) { filled.put(END); return; }
@@ -113,6 +121,8 @@ public final class TextTraceReader implements TraceReader {
             // closed by the consumer
         } catch (RuntimeException | Error e) {
             try { filled.put(e); } catch (InterruptedException ignored) { }
+        } finally {
+            producerDone.countDown();
         }
     }
 
@@ -161,9 +171,11 @@ public final class TextTraceReader implements TraceReader {
     }
 
     @Override public void close() {
+        closed = true;
         if (producer != null) {
-            producer.interrupt();
-            try { producer.join(10_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            producer.cancel(true);
+            // A cancelled task that never started never counts down: only wait for one that did.
+            try { if (started) producerDone.await(10, TimeUnit.SECONDS); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
         }
         if (current != null) current.close();
         for (RowAppender a : appenders) a.close();

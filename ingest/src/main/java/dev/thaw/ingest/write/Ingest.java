@@ -5,7 +5,7 @@ import dev.thaw.ingest.OnError;
 import dev.thaw.ingest.ReadStats;
 import dev.thaw.ingest.TraceReader;
 import dev.thaw.ingest.Traces;
-import dev.thaw.ingest.text.TextTraceReader;
+import dev.thaw.ingest.text.SourceProgress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,8 +78,8 @@ public final class Ingest {
                 while (r.next()) {
                     sink.write(r.root());
                     if (progress != null) {
-                        String file = r instanceof TextTraceReader t && t.currentFile() != null ? t.currentFile().displayName() : "";
-                        int done = r instanceof TextTraceReader t ? t.sourcesDone() : 0;
+                        String file = r instanceof SourceProgress t && t.currentFile() != null ? t.currentFile().displayName() : "";
+                        int done = r instanceof SourceProgress t ? t.sourcesDone() : 0;
                         progress.accept(new Progress(g.format().id(), file, done, g.files().size(), r.rowsRead()));
                     }
                 }

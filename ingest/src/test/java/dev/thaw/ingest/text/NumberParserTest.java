@@ -43,6 +43,52 @@ class NumberParserTest {
     }
 
     @Test
+    void eightDigitsAtATimeStopAtTheFieldEndWhateverFollows() {
+        // Fields at every offset of a buffer, followed by digits of the next cell (or the buffer's end): the word-wide
+        // path must read only the field's own bytes, and agree with the JDK for integers and decimals alike.
+        SplittableRandom rnd = new SplittableRandom(17);
+        boolean[] ok = new boolean[1];
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            if (rnd.nextInt(5) == 0) sb.append('-');
+            int intDigits = 1 + rnd.nextInt(n % 3 == 0 ? 20 : 9);
+            for (int i = 0; i < intDigits; i++) sb.append((char) ('0' + rnd.nextInt(10)));
+            String integer = sb.toString();
+            if (rnd.nextBoolean()) {
+                sb.append('.');
+                int frac = rnd.nextInt(n % 5 == 0 ? 24 : 10);
+                for (int i = 0; i < frac; i++) sb.append((char) ('0' + rnd.nextInt(10)));
+            }
+            String s = sb.toString();
+            String after = "9".repeat(rnd.nextInt(12));
+            byte[] b = ("7".repeat(rnd.nextInt(9)) + s + after).getBytes(StandardCharsets.US_ASCII);
+            int off = b.length - after.length() - s.length();
+            double v = NumberParser.parseDouble(b, off, s.length(), ok);
+            assertTrue(ok[0], s);
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(v), s + " followed by " + after);
+            if (integer.replace("-", "").length() <= 18) {
+                byte[] c = ("7".repeat(rnd.nextInt(9)) + integer + after).getBytes(StandardCharsets.US_ASCII);
+                long l = NumberParser.parseLong(c, c.length - after.length() - integer.length(), integer.length(), ok);
+                assertTrue(ok[0], integer);
+                assertEquals(Long.parseLong(integer), l, integer + " followed by " + after);
+            }
+        }
+    }
+
+    @Test
+    void leadingDigitsCountsDigitBytesFromTheFirst() {
+        for (String s : new String[] {"12345678", "1234567,", "0.861066", ",1234567", "99999999", "9:999999", "/0000000"}) {
+            long w = 0;
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            for (int i = 7; i >= 0; i--) w = (w << 8) | (b[i] & 0xff);
+            int expected = 0;
+            while (expected < 8 && Character.isDigit(s.charAt(expected))) expected++;
+            assertEquals(expected, NumberParser.leadingDigits(w), s);
+            if (expected > 0) assertEquals(Long.parseLong(s.substring(0, expected)), NumberParser.digits(w, expected), s);
+        }
+    }
+
+    @Test
     void refusesWhatTracesNeverMean() {
         boolean[] ok = new boolean[1];
         for (String s : new String[] {"", "-", ".", "abc", "1d", "0x1p3", "Infinity", "1,5", "1.2.3", "--1"}) {

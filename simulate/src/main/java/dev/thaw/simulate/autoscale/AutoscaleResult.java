@@ -12,10 +12,10 @@ import java.util.Map;
 public record AutoscaleResult(String label, int requests, int completed, int replicaStarts, int maxReplicasAlive,
                               Stats ttftS, Stats ttftWarmS, Stats coldStartDelayS, Stats tpotS, Stats e2eS,
                               double sloAttainment, double goodputReqPerS, double gpuHours, double costUsd,
-                              double goodputPerDollar, double makespanS, Detail detail) {
+                              double goodputPerDollar, double makespanS, Detail detail) implements java.io.Serializable {
 
     /** Mean and nearest-rank percentiles of a sample; NaN when empty. */
-    public record Stats(int count, double mean, double p50, double p90, double p99, double max) {
+    public record Stats(int count, double mean, double p50, double p90, double p99, double max) implements java.io.Serializable {
         static Stats of(double[] values, int n) {
             double[] v = Arrays.copyOf(values, n);
             Arrays.sort(v);
@@ -39,7 +39,7 @@ public record AutoscaleResult(String label, int requests, int completed, int rep
      * could first reach it, its first-token and finish times; per replica: start, ready and removal times.
      */
     public record Detail(double[] arrivalS, int[] replica, double[] replicaReadyS, double[] availableS, double[] firstTokenS,
-                         double[] finishS, double[] replicaStartS, double[] replicaReadyAt, double[] replicaEndS) {}
+                         double[] finishS, double[] replicaStartS, double[] replicaReadyAt, double[] replicaEndS) implements java.io.Serializable {}
 
     static Object nan(double v) { return Double.isFinite(v) ? v : null; }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class AutoscaleSearch {
     private AutoscaleSearch() {}
 
-    public record Candidate(ParallelPlan plan, String keepAlive, int minReplicas, int maxReplicas) {
+    public record Candidate(ParallelPlan plan, String keepAlive, int minReplicas, int maxReplicas) implements java.io.Serializable {
         @Override public String toString() { return "tp=" + plan.tp() + ",pp=" + plan.pp() + (plan.ep() > 1 ? ",ep=" + plan.ep() : "") + " " + keepAlive + " min=" + minReplicas + " max=" + maxReplicas; }
     }
 
@@ -39,6 +39,21 @@ public final class AutoscaleSearch {
 
     public record Outcome(List<Ranked> ranking, Map<String, String> skipped, double wallS) {}
 
+    /** One candidate simulated: its result and replica cold start, or why its plan does not fit ({@code skipped}). */
+    public record Evaluated(Candidate candidate, AutoscaleResult result, double coldStartS, String skipped) implements java.io.Serializable {}
+
+    /**
+     * Candidates grouped by replica plan (in order of first appearance): a group shares one replica server, so a
+     * cluster evaluates a group per task ({@link #evaluate}) and {@link #rank} puts the groups back together.
+     */
+    public static List<List<Candidate>> byPlan(List<Candidate> candidates) {
+        Map<String, List<Candidate>> groups = new LinkedHashMap<>();
+        for (Candidate c : candidates) groups.computeIfAbsent(planKey(c), k -> new ArrayList<>()).add(c);
+        return new ArrayList<>(groups.values());
+    }
+
+    private static String planKey(Candidate c) { return c.plan().tp() + "/" + c.plan().pp() + "/" + c.plan().ep(); }
+
     /**
      * Every plan x {fixed:60s, fixed:10m, hybrid} x {scale to zero, one warm replica}, with at most {@code maxReplicas}.
      */
@@ -56,29 +71,43 @@ public final class AutoscaleSearch {
      */
     public static Outcome run(ServingConfig base, List<Candidate> candidates, List<LlmRequest> demand, ReplicaColdStart coldStart, int concurrency) {
         long t0 = System.nanoTime();
+        return rank(evaluate(base, candidates, demand, coldStart, concurrency), t0);
+    }
+
+    /** Simulates every candidate, in order; candidates of one plan share its replica server. */
+    public static List<Evaluated> evaluate(ServingConfig base, List<Candidate> candidates, List<LlmRequest> demand, ReplicaColdStart coldStart, int concurrency) {
         Map<String, EngineReplicaServer> servers = new HashMap<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
-        List<Ranked> ranked = new ArrayList<>();
+        List<Evaluated> out = new ArrayList<>();
         double price = base.cluster().gpu().pricePerHourUsd();
         for (Candidate c : candidates) {
-            String key = c.plan().tp() + "/" + c.plan().pp() + "/" + c.plan().ep();
             EngineReplicaServer server;
             try {
-                server = servers.computeIfAbsent(key, k -> new EngineReplicaServer(base.withPlan(new ParallelPlan(1, c.plan().tp(), c.plan().pp(), c.plan().ep())), concurrency));
+                server = servers.computeIfAbsent(planKey(c), k -> new EngineReplicaServer(base.withPlan(new ParallelPlan(1, c.plan().tp(), c.plan().pp(), c.plan().ep())), concurrency));
             } catch (IllegalArgumentException e) {
-                skipped.put(c.toString(), e.getMessage());
+                out.add(new Evaluated(c, null, Double.NaN, e.getMessage()));
                 continue;
             }
             ParallelPlan one = server.replicaConfig().plan();
             double cs = coldStart.totalS(server.weightsBytesPerGpu(), one);
             AutoscaleConfig cfg = new AutoscaleConfig(c.keepAlive(), c.minReplicas(), c.maxReplicas(), cs, one.gpusPerReplica(), price,
                     base.slo().ttftMs() / 1000, base.slo().tpotMs() / 1000);
-            ranked.add(new Ranked(c, AutoscaleSimulator.run(demand, cfg, server), cs, false));
+            out.add(new Evaluated(c, AutoscaleSimulator.run(demand, cfg, server), cs, null));
+        }
+        return out;
+    }
+
+    /** Ranks simulated candidates by goodput per dollar (ties by name: the order they were simulated in does not matter) and marks the Pareto front. */
+    public static Outcome rank(List<Evaluated> evaluated, long startNanos) {
+        Map<String, String> skipped = new LinkedHashMap<>();
+        List<Ranked> ranked = new ArrayList<>();
+        for (Evaluated e : evaluated) {
+            if (e.skipped() != null) skipped.put(e.candidate().toString(), e.skipped());
+            else ranked.add(new Ranked(e.candidate(), e.result(), e.coldStartS(), false));
         }
         ranked.sort(Comparator.comparingDouble((Ranked r) -> -nz(r.result().goodputPerDollar())).thenComparing(r -> r.candidate().toString()));
         List<Ranked> out = new ArrayList<>();
         for (Ranked r : ranked) out.add(new Ranked(r.candidate(), r.result(), r.coldStartS(), onParetoFront(r, ranked)));
-        return new Outcome(out, skipped, (System.nanoTime() - t0) / 1e9);
+        return new Outcome(out, skipped, (System.nanoTime() - startNanos) / 1e9);
     }
 
     private static double nz(double v) { return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v; }

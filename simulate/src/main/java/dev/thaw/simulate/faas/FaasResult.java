@@ -20,8 +20,9 @@ public record FaasResult(String policy, long invocations, long coldStarts, long 
 
     /** Mean and nearest-rank percentiles; NaN when there was nothing to measure. */
     public record Percentiles(long count, double mean, double p50, double p75, double p90, double p99, double max) {
-        static Percentiles of(LogHistogram h) {
-            return new Percentiles(h.count(), h.mean(), h.percentile(50), h.percentile(75), h.percentile(90), h.percentile(99), h.max());
+        /** The histogram's percentiles; its mean from {@code sum}, which the caller added up in a fixed order. */
+        static Percentiles of(LogHistogram h, double sum) {
+            return new Percentiles(h.count(), h.count() == 0 ? Double.NaN : sum / h.count(), h.percentile(50), h.percentile(75), h.percentile(90), h.percentile(99), h.max());
         }
 
         static Percentiles exact(double[] sorted) {

@@ -35,7 +35,7 @@ public final class FaasSimulator {
     private final KeepAlivePolicy policy;
     private final PlatformConfig config;
     private final RequestLog log;
-    private final SplittableRandom rng;
+    private final SplittableRandom[] rngs;  // one stream per function, made on first use
     private final KeepAliveWindow window = new KeepAliveWindow();
     private final double[] components = new double[4];
 
@@ -72,21 +72,26 @@ public final class FaasSimulator {
     private final long podCap;
     private final EventHeap busyCandidates = new EventHeap();
 
-    private long podsAlive, maxPodsAlive, nextPodId;
+    private long podsAlive, nextPodId;
     private double memUsed, cpuUsed, queueTail = Double.NEGATIVE_INFINITY;
     private double lastT = Double.NEGATIVE_INFINITY, maxEnd = Double.NEGATIVE_INFINITY;
     private long invocations, coldStarts, prewarmStarts, coldRequests, rejected, queued;
-    private double wastedMbS, podMbS, delayTotal;
-    private final LogHistogram lifetimes = new LogHistogram(), utility = new LogHistogram(), delays = new LogHistogram();
+    private final FaasTally tally;
+    private final LogHistogram lifetimes, utility, delays;
     private boolean finished;
+    private double finishedAt;
 
     public FaasSimulator(FunctionCatalog catalog, KeepAlivePolicy policy, PlatformConfig config, RequestLog log) {
         this.catalog = catalog;
         this.policy = policy;
         this.config = config;
         this.log = log == null ? RequestLog.NONE : log;
-        this.rng = new SplittableRandom(config.seed());
         n = catalog.size();
+        rngs = new SplittableRandom[n];
+        tally = new FaasTally(policy.name(), n);
+        lifetimes = tally.lifetimes;
+        utility = tally.utility;
+        delays = tally.delays;
         conc = new int[n];
         memMb = new double[n];
         cpuMilli = new double[n];
@@ -257,7 +262,7 @@ public final class FaasSimulator {
             coldRequests++;
             coldRequestsOf[f]++;
             double delay = start - t;
-            delayTotal += delay;
+            tally.add(FaasTally.DELAY, f, delay);
             delays.record(delay);
         }
         log.request(pId[s], f, t, start, end);
@@ -335,7 +340,7 @@ public final class FaasSimulator {
             if (slots == pFunction.length) grow(slots * 2);
             s = slots++;
         }
-        double cost = config.coldStarts().sample(f, catalog, rng, components);
+        double cost = config.coldStarts().sample(f, catalog, rng(f), components);
         pFunction[s] = f;
         pAlive[s] = true;
         pId[s] = nextPodId++;
@@ -356,7 +361,6 @@ public final class FaasSimulator {
             Arrays.fill(ends, Double.NEGATIVE_INFINITY);
         }
         podsAlive++;
-        if (podsAlive > maxPodsAlive) maxPodsAlive = podsAlive;
         memUsed += memMb[f];
         cpuUsed += cpuMilli[f];
         policy.onPodStart(f, cost);
@@ -367,12 +371,18 @@ public final class FaasSimulator {
     private void delete(int s, double at) {
         int f = pFunction[s];
         double alive = Math.max(0, at - pd[s * W + START]);
-        podMbS += memMb[f] * alive;
+        tally.add(FaasTally.POD_MB_S, f, memMb[f] * alive);
         double idle = at - pd[s * W + READY] - pd[s * W + BUSY];
-        if (idle > 0) wastedMbS += memMb[f] * idle;
+        if (idle > 0) tally.add(FaasTally.WASTED_MB_S, f, memMb[f] * idle);
         lifetimes.record(alive);
+        tally.add(FaasTally.LIFETIME, f, alive);
+        tally.lifetime(pd[s * W + START], Math.max(at, pd[s * W + START]));
         // the end of its last request, as thaw analyze measures it (time_worker + totalCost_worker): one definition
-        if (pRequests[s] > 0 && pd[s * W + COST] > 0) utility.record(Math.max(0, pd[s * W + LAST_END] - pd[s * W + START]) / pd[s * W + COST]);
+        if (pRequests[s] > 0 && pd[s * W + COST] > 0) {
+            double ratio = Math.max(0, pd[s * W + LAST_END] - pd[s * W + START]) / pd[s * W + COST];
+            utility.record(ratio);
+            tally.add(FaasTally.UTILITY, f, ratio);
+        }
         log.podDeleted(pId[s], at);
         pAlive[s] = false;
         pGen[s] = (int) ((pGen[s] + 1) & MASK);
@@ -449,37 +459,74 @@ public final class FaasSimulator {
         pSlotEnds = Arrays.copyOf(pSlotEnds, cap);
     }
 
-    /** Ends the replay: deletes every pod still alive (at its expiry, or at the horizon) and returns the metrics. */
+    /**
+     * A function's own random stream: its cold-start draws do not depend on which other functions share the replay,
+     * so a replay partitioned by function ({@link FaasShards}) draws the very same numbers.
+     */
+    private SplittableRandom rng(int f) {
+        SplittableRandom r = rngs[f];
+        if (r == null) r = rngs[f] = new SplittableRandom(streamSeed(config.seed(), f));
+        return r;
+    }
+
+    /** SplitMix64's finaliser over (seed, function): well-separated seeds for neighbouring functions. */
+    static long streamSeed(long seed, int function) {
+        long z = seed + 0x9E3779B97F4A7C15L * (function + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * The end of this replay's activity so far: the last arrival or the last request end, whichever is later;
+     * negative infinity before the first invocation.
+     */
+    public double lastActivity() { return invocations == 0 ? Double.NEGATIVE_INFINITY : Math.max(lastT, maxEnd); }
+
+    /** Ends the replay at its own horizon ({@link #lastActivity()}, 0 when nothing ran) and returns the metrics. */
     public FaasResult finish() {
-        if (finished) throw new IllegalStateException("replay already finished");
+        double h = lastActivity();
+        return finish(h == Double.NEGATIVE_INFINITY ? 0 : h).result(catalog, config.pricePerGbS());
+    }
+
+    /**
+     * Ends the replay at {@code horizon}: deletes every pod still alive (at its expiry, or at the horizon) and returns
+     * what it counted. A shard of a partitioned replay ends at the horizon of the whole replay, so every policy is
+     * charged over the same span whatever the partition. Calling it again with the same horizon returns the same
+     * tally (a retried task).
+     */
+    public FaasTally finish(double horizon) {
+        if (finished) {
+            if (horizon == finishedAt) return tally;
+            throw new IllegalStateException("replay already finished");
+        }
+        if (horizon < lastActivity()) throw new IllegalArgumentException("horizon " + horizon + " before the replay's last activity " + lastActivity());
         finished = true;
-        double horizon = invocations == 0 ? 0 : Math.max(lastT, maxEnd);
+        finishedAt = horizon;
         processEvents(horizon);
-        for (int s = 0; s < slots; s++) {
-            if (!pAlive[s]) continue;
+        // the pods still alive, oldest first: slot numbers depend on which other functions shared the replay, the
+        // order of a function's own pods does not (and a function's sums depend on the order of its additions)
+        long[] alive = new long[slots];
+        int k = 0;
+        for (int s = 0; s < slots; s++) if (pAlive[s]) alive[k++] = (pId[s] << 32) | s;
+        Arrays.sort(alive, 0, k);
+        for (int i = 0; i < k; i++) {
+            int s = (int) (alive[i] & 0xFFFFFFFFL);
             double at = Math.min(Math.max(pd[s * W + EXPIRY], pd[s * W + LAST_END]), horizon);
             delete(s, Math.max(at, pd[s * W + START]));
         }
-        double gb = 1.0 / 1024;
-        return new FaasResult(policy.name(), invocations, coldStarts, prewarmStarts, coldRequests, rejected, queued,
-                invocations == 0 ? 0 : (double) coldRequests / invocations, perAppRates(), wastedMbS * gb, podMbS * gb,
-                podMbS * gb * config.pricePerGbS(), FaasResult.Percentiles.of(lifetimes), FaasResult.Percentiles.of(utility),
-                utility.shareBelow(1.0), FaasResult.Percentiles.of(delays), delayTotal, maxPodsAlive, nextPodId, horizon,
-                coldStartsOf.clone(), invocationsOf.clone());
-    }
-
-    private FaasResult.Percentiles perAppRates() {
-        int apps = catalog.apps();
-        long[] inv = new long[apps], cold = new long[apps];
-        for (int f = 0; f < n; f++) {
-            inv[catalog.app(f)] += invocationsOf[f];
-            cold[catalog.app(f)] += coldRequestsOf[f];
-        }
-        double[] rates = new double[apps];
-        int k = 0;
-        for (int a = 0; a < apps; a++) if (inv[a] > 0) rates[k++] = (double) cold[a] / inv[a];
-        rates = Arrays.copyOf(rates, k);
-        Arrays.sort(rates);
-        return FaasResult.Percentiles.exact(rates);
+        FaasTally t = tally;
+        t.invocations = invocations;
+        t.coldStarts = coldStarts;
+        t.prewarmStarts = prewarmStarts;
+        t.coldRequests = coldRequests;
+        t.rejected = rejected;
+        t.queued = queued;
+        t.pods = nextPodId;
+        t.horizon = horizon;
+        System.arraycopy(coldStartsOf, 0, t.coldStartsOf, 0, n);
+        System.arraycopy(coldRequestsOf, 0, t.coldRequestsOf, 0, n);
+        System.arraycopy(invocationsOf, 0, t.invocationsOf, 0, n);
+        return t;
     }
 }

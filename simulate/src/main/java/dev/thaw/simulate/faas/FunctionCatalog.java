@@ -9,7 +9,8 @@ import java.util.List;
  * each has a pod size (CPU millicores, memory MB), a per-pod concurrency limit, the app it belongs to and a runtime.
  * Immutable once built.
  */
-public final class FunctionCatalog {
+public final class FunctionCatalog implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String[] names;
     private final int[] cpuMillicores;
     private final int[] memoryMb;

@@ -6,7 +6,8 @@ package dev.thaw.simulate.faas;
  * within about 0.4% of the nearest-rank value; recording reads the exponent and top mantissa bits of the double
  * (no logarithm, no allocation).
  */
-public final class LogHistogram {
+public final class LogHistogram implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int SUB_BITS = 7, MIN_EXP = -40, MAX_EXP = 40;
     private static final int BINS = (MAX_EXP - MIN_EXP) << SUB_BITS;
     private final long[] bins = new long[BINS];
@@ -37,6 +38,15 @@ public final class LogHistogram {
         double lo = Math.scalb(1.0 + (double) sub / (1 << SUB_BITS), e);
         double hi = Math.scalb(1.0 + (double) (sub + 1) / (1 << SUB_BITS), e);
         return Math.sqrt(lo * hi);
+    }
+
+    /** Adds {@code other}'s values: bins, zeros and count exactly; the sum to floating-point rounding. */
+    public void merge(LogHistogram other) {
+        for (int b = 0; b < BINS; b++) bins[b] += other.bins[b];
+        zeros += other.zeros;
+        count += other.count;
+        sum += other.sum;
+        if (other.max > max) max = other.max;
     }
 
     public long count() { return count; }

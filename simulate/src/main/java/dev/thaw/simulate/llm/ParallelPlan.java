@@ -12,7 +12,7 @@ import java.util.Locale;
  * whole experts, and those replicas step in lockstep (vLLM: EP = DP x TP).
  * Text form (the CLI's {@code --plan}): {@code dp=D,tp=T,pp=P[,ep=E]}, missing keys default to 1.
  */
-public record ParallelPlan(int dp, int tp, int pp, int ep) {
+public record ParallelPlan(int dp, int tp, int pp, int ep) implements java.io.Serializable {
     public ParallelPlan {
         if (dp < 1 || tp < 1 || pp < 1 || ep < 1) throw new IllegalArgumentException("plan degrees must be >= 1: " + format(dp, tp, pp, ep));
         if (tp % ep != 0 && (ep % tp != 0 || (dp * tp) % ep != 0))

@@ -40,6 +40,9 @@ public final class ColdStartFormat extends MappedFormat {
                         ColumnSpec.string("funcID", "funcName---userID---poolName")));
     }
 
+    /** Region from the path, keys from the row, violation counts: nothing carried between rows. */
+    @Override public boolean rowsDecodeIndependently() { return true; }
+
     @Override public String timeColumn() { return "time"; }
 
     @Override protected Deriver deriver(List<String> header, SourceFile file) {
