@@ -25,7 +25,9 @@ fi
 mb=$(( $(stat -c %s "$csv") / 1000000 ))
 rm -f "$data/thaw-$rows.parquet" "$data/duckdb-$rows.parquet"
 sync
+load_thaw=$(cut -d' ' -f1 /proc/loadavg)
 /usr/bin/time -f "%e %M %U %S" -o "$out/thaw.time" java -Xmx1g -Dthaw.threads="$threads" $jvm -jar cli/target/thaw.jar ingest "$csv" -o "$data/thaw-$rows.parquet" --json > "$out/thaw-ingest-$rows.json"
+load_duckdb=$(cut -d' ' -f1 /proc/loadavg)
 /usr/bin/time -f "%e %M %U %S" -o "$out/duckdb.time" java -cp "$cp" dev.thaw.bench.ingest.DuckDbCopy "$csv" "$data/duckdb-$rows.parquet" "$threads" > /dev/null
 scan=$(java -Xmx1g $jvm -cp "$cp" dev.thaw.bench.ingest.ParquetScanBench "$data/thaw-$rows.parquet" totalCost_cold_start 5 2>/dev/null)
 read -r tw trss tu ts < "$out/thaw.time"
@@ -36,7 +38,8 @@ report="$out/ingest-$rows.txt"
   echo "input: $csv ($rows rows, $mb MB)"
   printf "thaw ingest : %7.2f s  %10.0f rows/s  %6.1f MB/s  peak RSS %5d MB  parquet %d MB\n" "$tw" "$(echo "$rows/$tw" | bc -l)" "$(echo "$mb/$tw" | bc -l)" $((trss/1024)) $(( $(stat -c %s "$data/thaw-$rows.parquet") / 1000000 ))
   printf "duckdb copy : %7.2f s  %10.0f rows/s  %6.1f MB/s  peak RSS %5d MB  parquet %d MB\n" "$dw" "$(echo "$rows/$dw" | bc -l)" "$(echo "$mb/$dw" | bc -l)" $((drss/1024)) $(( $(stat -c %s "$data/duckdb-$rows.parquet") / 1000000 ))
-  printf "cpu time (user+sys): thaw %.1f s, duckdb %.1f s; load average after the runs: %s\n" "$(echo "$tu+$ts" | bc -l)" "$(echo "$du+$ds" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf "cpu time (user+sys): thaw %.1f s, duckdb %.1f s\n" "$(echo "$tu+$ts" | bc -l)" "$(echo "$du+$ds" | bc -l)"
+  printf "load average (1 min): %s before thaw, %s before duckdb, %s after (1/5/15 min); %s threads each\n" "$load_thaw" "$load_duckdb" "$(cut -d' ' -f1-3 /proc/loadavg)" "$threads"
   printf "ratio thaw/duckdb wall time: %.2f (goal <= 1.0)\n" "$(echo "$tw/$dw" | bc -l)"
   echo "one-column scan of thaw's parquet, one thread: $scan"
 } | tee "$report"

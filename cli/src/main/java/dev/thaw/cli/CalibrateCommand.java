@@ -24,6 +24,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Mixin MeasurementOptions in;
     @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Kernel times the overheads are fitted on top of: a database folder, or none for the fitted roofline curves (default: the bundled database of the GPU).") String perfDb;
     @Option(names = "--iterations", defaultValue = "6", description = "Levenberg-Marquardt iterations at most (default ${DEFAULT-VALUE}).") int iterations;
+    @Option(names = "--rounds-per-client", paramLabel = "R", description = "Requests per client of fixed-length closed-loop rows, when known (default: fitted; the first, all-clients-at-once round counts 1/R of each mean).") Double roundsPerClient;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of open-loop arrivals drawn from a rate (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = {"-o", "--output"}, required = true, description = "Engine profile JSON to write.") Path out;
     @Option(names = "--json", description = "Print one JSON object with the fitted constants and the fit's error.") boolean json;
@@ -37,7 +38,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         skipped.forEach(s -> System.err.println("thaw calibrate: skipped " + s));
         if (cases.isEmpty()) throw new IllegalArgumentException("no measured case to fit in " + in.files + (skipped.isEmpty() ? "" : " (" + skipped.size() + " rows skipped)"));
         System.err.printf(Locale.ROOT, "thaw calibrate: fitting %s on %d cases%n", base.name(), cases.size());
-        OverheadFitter.Result r = OverheadFitter.fit(cases, base, Calibration.DEFAULT, OverheadFitter.Options.defaults().withIterations(iterations),
+        OverheadFitter.Result r = OverheadFitter.fit(cases, base, Calibration.DEFAULT, OverheadFitter.Options.defaults().withIterations(iterations)
+                        .withRoundsPerClient(roundsPerClient == null ? Double.NaN : roundsPerClient),
                 s -> System.err.println("thaw calibrate: " + s));
         for (OverheadFitter.Dropped d : r.dropped()) System.err.println("thaw calibrate: dropped " + d.measuredCase().source() + " (" + d.measuredCase().id() + "): " + d.reason());
         Map<String, Object> fit = r.summary(in.files.stream().map(Path::toString).toList());
@@ -49,6 +51,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         o.put("engine", base.name());
         o.put("overheads", new ObjectMapper().convertValue(file.toJson(base.name()).get("overheads"), Map.class));
         o.put("perf_db", perfDb == null ? "bundled" : perfDb);
+        o.put("rounds_per_client", r.roundsPerClient());
         o.put("cases", cases.size());
         o.put("cases_used", r.used().size());
         o.put("dropped", fit.get("dropped"));

@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Convert traces to Parquet (ZSTD, partitioned by region and day) or Arrow IPC.",
+                "Number columns that ZSTD would shrink by less than a tenth (random low digits) are stored uncompressed.",
+                "Plain CSV is parsed in byte ranges on all threads (-Dthaw.threads=N, default one per core, bounds them).",
                 "The output appears only when the whole conversion succeeded (written to a temporary path, then renamed).",
                 "-o ending in .parquet, .arrow or .csv writes one file; any other -o is a folder of partitions",
                 "(one sub-folder per format when the input mixes formats)."})

@@ -8,6 +8,7 @@ import dev.thaw.reports.layout.ValidationReport;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.EngineProfileFile;
 import dev.thaw.simulate.llm.calibrate.CaseSimulator;
+import dev.thaw.simulate.llm.calibrate.ClosedLoopClients;
 import dev.thaw.simulate.llm.calibrate.MeasuredCase;
 import dev.thaw.simulate.llm.calibrate.Validation;
 import dev.thaw.simulate.llm.perf.Calibration;
@@ -31,6 +32,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin MeasurementOptions in;
     @Option(names = "--engine-profile", description = "Engine profile JSON from thaw calibrate, or a bundled profile name (default: the bundled profile of each case's engine generation).") String engineProfile;
     @Option(names = "--perf-db", paramLabel = "DIR|none", description = "Kernel times: a database folder, or none for the fitted roofline curves (default: the bundled database of each GPU).") String perfDb;
+    @Option(names = "--rounds-per-client", paramLabel = "R", description = "Requests per client of fixed-length closed-loop rows that do not record it (AIConfigurator): the first, all-clients-at-once round counts 1/R of the mean (default: the --engine-profile file's fitted value, else "
+            + ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT_TEXT + ").") Double roundsPerClient;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of open-loop arrivals drawn from a rate (default ${DEFAULT-VALUE}).") long seed;
     @Option(names = {"-o", "--output"}, required = true, description = "Folder for validation.json, validation.csv and the report page.") Path out;
     @Option(names = "--json", description = "Print one JSON object: cases, mape, bias.") boolean json;
@@ -53,22 +56,35 @@ public final class ValidateCommand implements Callable<Integer> {
             profileOf = EngineProfile::named;
             profileName = "bundled (per engine generation)";
         }
+        double rounds = roundsPerClient != null ? roundsPerClient : profileRounds(engineProfile);
+        CaseSimulator.useRoundsPerClient(rounds);
         System.err.printf(Locale.ROOT, "thaw validate: simulating %d cases%n", cases.size());
         Validation v = Validation.run(cases, profileOf, cal, seed);
         Map<String, Object> o = v.toJson();
         o.put("engine_profile", profileName);
         o.put("perf_db", dbName);
+        o.put("rounds_per_client", rounds);
         o.put("rows_skipped", skipped.size());
         Files.createDirectories(out);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         writeAtomically(out.resolve("validation.json"), mapper.writeValueAsString(o));
         writeAtomically(out.resolve("validation.csv"), csv(v));
         ReportSite.builder("thaw validate").provenance(Provenance.builder().seed(seed).command("thaw validate")
-                        .setting("engine profile", profileName).setting("perf database", dbName).build())
+                        .setting("engine profile", profileName).setting("perf database", dbName)
+                        .setting("rounds per client (fixed-length closed loops)", String.format(Locale.ROOT, "%.0f", rounds)).build())
                 .add(ValidationReport.page(v, profileName, dbName)).build().write(out);
         if (json) System.out.println(new ObjectMapper().writeValueAsString(o));
         else v.mape().forEach((k, x) -> System.out.printf(Locale.ROOT, "%-14s MAPE %5.1f %%  bias %+5.1f %%  (%d cases)%n", k, x, v.bias().get(k), v.counts().get(k)));
         return ThawCommand.OK;
+    }
+
+    /** The rounds per client a calibrated profile file was fitted with, else the default. */
+    static double profileRounds(String engineProfile) {
+        if (engineProfile == null || !EngineProfileFile.looksLikeFile(engineProfile)) return ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT;
+        Object r = EngineProfileFile.readCached(Path.of(engineProfile)).fit().get("rounds_per_client");
+        if (r == null) return ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT;
+        if (!(r instanceof Number n)) throw new IllegalArgumentException(engineProfile + ": fit.rounds_per_client must be a number, got " + r);
+        return ClosedLoopClients.checkRounds(n.doubleValue());
     }
 
     static String csv(Validation v) {

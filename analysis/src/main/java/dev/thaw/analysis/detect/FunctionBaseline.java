@@ -13,7 +13,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * {@code d2 = z' R^-1 z} of the robust z-scores. Load is judged against the hour of day's 99th percentile of
  * requests per active minute, scaled by the day of week's rate once two weeks are known. A baseline also keeps
  * the last few minutes' z-scores of its function (see {@link #windowed}): use one instance per function and feed
- * it the function's minutes in time order.
+ * it the function's minutes in time order. It also accumulates the evidence of a lasting per-request cost change
+ * over all active minutes ({@link CostEvidence}).
  */
 public final class FunctionBaseline {
     static final int MIN_SAMPLES = 12;
@@ -23,6 +24,7 @@ public final class FunctionBaseline {
     private static final double[] TYPICAL_REQUESTS = {1, 2.5, 5.5, 11.5, 23.5, 47.5, 95.5, 200};
     /** A single minute adds at most this |z| per feature to the windowed evidence: one spike must not look persistent. */
     static final double WINDOW_CLIP = 4;
+    private final CostEvidence evidence;
     private final double[][] recent = new double[WINDOW][F];
     private final double[] windowSum = new double[F], windowCount = new double[F];
     private long seen, lastActive = Long.MIN_VALUE;
@@ -73,7 +75,14 @@ public final class FunctionBaseline {
         index = new int[k];
         k = 0;
         for (int f = 0; f < F; f++) if (present[f]) index[k++] = f;
-        precision = k == 0 ? new double[0][0] : invert(correlation());
+        double[][] corr = correlation();
+        precision = k == 0 ? new double[0][0] : invert(corr);
+        int cpuAt = -1, execAt = -1;
+        for (int a = 0; a < k; a++) {
+            if (index[a] == Metric.PER_REQUEST.indexOf(Metric.CPU)) cpuAt = a;
+            if (index[a] == Metric.PER_REQUEST.indexOf(Metric.EXEC)) execAt = a;
+        }
+        evidence = new CostEvidence(index, cpuAt >= 0 && execAt >= 0 ? corr[cpuAt][execAt] : Double.NaN);
         loadQ99 = model.load.count() == 0 ? 1 : Math.exp(model.load.quantile(0.99));
         for (int h = 0; h < 24; h++) {
             BinnedDistribution b = model.loadByHour[h];
@@ -155,6 +164,7 @@ public final class FunctionBaseline {
      */
     public void score(long minute, double[] values, MinuteScore out, double[] scratch) {
         out.reset(minute);
+        evidence.report(out);
         double n = values[Metric.REQUESTS.ordinal()];
         if (!(n >= 1)) return;
         out.requests = n;
@@ -181,6 +191,7 @@ public final class FunctionBaseline {
         }
         out.dims = used;
         if (used == 0) { filled = 0; return; }
+        evidence.add(minute, z, use, scale[s], out);
         double d2 = 0;
         if (used == k) {
             for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) d2 += z[index[a]] * precision[a][b] * z[index[b]];

@@ -28,7 +28,7 @@ final class ColumnTasks implements AutoCloseable {
             for (int c; (c = next.getAndIncrement()) < columns; ) job.accept(c);
         };
         List<Future<?>> futures = new ArrayList<>();
-        for (int k = 0; k < Math.min(threads, columns); k++) futures.add(Workers.pool().submit(worker));
+        for (int k = 0; k < Math.min(threads, columns); k++) futures.add(Workers.submit(worker, true));
         Throwable failure = null;
         for (Future<?> f : futures) {
             try {

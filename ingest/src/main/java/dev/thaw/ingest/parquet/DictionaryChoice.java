@@ -11,7 +11,7 @@ import org.apache.arrow.vector.VarCharVector;
 final class DictionaryChoice {
     static final int SAMPLE = 20_000;
     /** Dictionary-encode when at most this share of sampled values is distinct. */
-    static final double MAX_DISTINCT_SHARE = 0.2;
+    static final double MAX_DISTINCT_SHARE = 0.3;
 
     private DictionaryChoice() {}
 

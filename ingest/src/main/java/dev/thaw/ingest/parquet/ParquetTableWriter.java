@@ -46,6 +46,8 @@ public final class ParquetTableWriter implements AutoCloseable {
     private ParquetFileWriter file;
     private ColumnChunkPageWriteStore pages;
     private ColumnChunkEncoder[] encoders;
+    /** Columns written without compression: PLAIN numbers that ZSTD barely shrinks (random low digits) cost its time for nothing. */
+    private boolean[] stored;
     private PageWriter[] pageWriters;
     /** Columns by falling encoding cost (PLAIN text, PLAIN numbers, dictionary), so parallel threads end together. */
     private int[] order;
@@ -83,14 +85,17 @@ public final class ParquetTableWriter implements AutoCloseable {
      */
     private void open(VectorSchemaRoot first, int from, int to) {
         encoders = new ColumnChunkEncoder[descriptors.size()];
+        int level = Integer.getInteger("thaw.zstd.level", ZSTD_LEVEL);
+        stored = new boolean[encoders.length];
         for (int c = 0; c < encoders.length; c++) {
             boolean repetitive = DictionaryChoice.repetitive(first == null ? null : first.getVector(c), from, to);
             encoders[c] = ColumnChunkEncoder.of(descriptors.get(c), repetitive);
+            stored[c] = codec == CompressionCodecName.ZSTD && encoders[c].costRank() == 1 && first != null
+                    && ZstdPageCompressor.barelyShrinks(first.getVector(c).getDataBuffer(), from, to, level);
         }
         order = java.util.stream.IntStream.range(0, encoders.length).boxed()
                 .sorted(java.util.Comparator.comparingInt(c -> encoders[c].costRank())).mapToInt(Integer::intValue).toArray();
         try {
-            int level = Integer.getInteger("thaw.zstd.level", ZSTD_LEVEL);
             if (codec == CompressionCodecName.ZSTD) {
                 compressor = new ZstdPageCompressor(level);
             } else {
@@ -108,8 +113,11 @@ public final class ParquetTableWriter implements AutoCloseable {
     }
 
     private void startRowGroup() {
-        pages = new ColumnChunkPageWriteStore(compressor, message, allocator, ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH,
-                ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
+        java.util.Map<ColumnDescriptor, BytesInputCompressor> byColumn = new java.util.HashMap<>();
+        for (int c = 0; c < encoders.length; c++) byColumn.put(descriptors.get(c), stored[c] ? StoredPages.INSTANCE : compressor);
+        pages = ColumnChunkPageWriteStore.builder().withCompressorProvider(byColumn::get).withSchema(message).withAllocator(allocator)
+                .withColumnIndexTruncateLength(ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH)
+                .withPageWriteChecksumEnabled(ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED).build();
         pageWriters = new PageWriter[descriptors.size()];
         for (int c = 0; c < encoders.length; c++) {
             pageWriters[c] = pages.getPageWriter(descriptors.get(c));

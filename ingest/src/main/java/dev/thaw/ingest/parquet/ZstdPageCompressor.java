@@ -58,4 +58,21 @@ final class ZstdPageCompressor implements BytesInputCompressor {
     }
 
     int level() { return level; }
+
+    /** Below this share of bytes saved on a sample, a column is stored uncompressed. */
+    static final double MIN_SAVING = 0.10;
+    static final int SAMPLE_VALUES = 1 << 16;
+
+    /** True when ZSTD at {@code level} saves less than {@link #MIN_SAVING} on the first 64-bit values of a buffer. */
+    static boolean barelyShrinks(org.apache.arrow.memory.ArrowBuf data, int from, int to, int level) {
+        int n = Math.min(SAMPLE_VALUES, to - from);
+        if (n < 1024) return false; // too few values to judge: compress
+        byte[] src = new byte[n << 3];
+        data.getBytes((long) from << 3, src, 0, src.length);
+        byte[] out = new byte[(int) Zstd.compressBound(src.length)];
+        try (ZstdCompressCtx ctx = new ZstdCompressCtx()) {
+            ctx.setLevel(level);
+            return ctx.compressByteArray(out, 0, out.length, src, 0, src.length) > (1 - MIN_SAVING) * src.length;
+        }
+    }
 }

@@ -123,7 +123,7 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
             Range r = await(pending.poll());
             if (!r.trusted && r.firstRowStart != expectedStart) {
                 // The guessed cut lay inside a quoted field (or the guess ran into garbage): parse from the true start.
-                r = await(Workers.pool().submit(new Range(file, r.index, expectedStart, true, r.end, r.out)));
+                r = await(Workers.submit(new Range(file, r.index, expectedStart, true, r.end, r.out), true));
                 reparsed++;
             }
             long shift = r.trusted ? expectedLine - 1 : expectedLine - r.firstRowLine;
@@ -169,7 +169,7 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
             int k = nextRange++;
             long start = file.dataStart + k * file.rangeBytes;
             long end = k == file.ranges - 1 ? Long.MAX_VALUE : start + file.rangeBytes;
-            pending.add(Workers.pool().submit(new Range(file, k, start, k == 0, end, appender())));
+            pending.add(Workers.submit(new Range(file, k, start, k == 0, end, appender()), false));
         }
     }
 

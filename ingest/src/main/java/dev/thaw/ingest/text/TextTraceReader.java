@@ -66,7 +66,7 @@ public final class TextTraceReader implements TraceReader, SourceProgress {
             free = new ArrayBlockingQueue<>(RING);
             filled = new ArrayBlockingQueue<>(RING + 1);
             for (RowAppender a : appenders) free.add(a);
-            producer = Workers.pool().submit(this::produce);
+            producer = Workers.submit(this::produce, false);
         } else {
             free = null;
             filled = null;

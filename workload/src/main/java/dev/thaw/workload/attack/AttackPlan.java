@@ -14,16 +14,19 @@ import java.util.SplittableRandom;
  * Chooses which functions are attacked, how and when, from a seed. Eligible targets are functions invoked, with
  * per-request metrics, in at least {@value #MIN_ACTIVE_MINUTES_PER_DAY} minutes per training day: an attack only
  * shows in minutes with invocations, so on a function invoked a few times a day it is seen once or not at all
- * (and a function without published metrics cannot show it). Half of them (in a seeded order) are attacked, the scenarios taking turns; intensities cycle
- * documented, weaker, documented, stronger, so half of each scenario's attacks use the documented intensity;
- * durations cycle 30, 60, 120 minutes. Each attack is armed at a uniform minute of the first 60% of the scored
- * window. The other functions stay clean and measure false alarms.
+ * (and a function without published metrics cannot show it). Half of them (in a seeded order) are attacked, the
+ * scenarios taking turns; each scenario's attacks cycle through (documented intensity, documented duration),
+ * (weaker or stronger intensity, documented duration), (documented, documented), (documented intensity, a shorter
+ * duration), so half of them are at the documented intensity and duration. Each attack is armed at a uniform minute
+ * such that its whole duration lies in the scored window (when it is shorter than the window). The other functions
+ * stay clean and measure false alarms.
  */
 public final class AttackPlan {
     /** Invoked in at least this many minutes per training day on average (about one minute in 48). */
     public static final int MIN_ACTIVE_MINUTES_PER_DAY = 30;
     private final Map<String, Injection> byFunction = new HashMap<>();
     private final List<Injection> injections = new ArrayList<>();
+    private int eligible;
 
     /**
      * @param models      trained models by function id (sorted map: the order is part of the seed's meaning)
@@ -38,6 +41,7 @@ public final class AttackPlan {
             if (m.activeMinutes() >= need && m.perRequestMinutes() >= need) eligible.add(id);
         });
         Collections.sort(eligible);
+        this.eligible = eligible.size();
         Collections.shuffle(eligible, new java.util.Random(rng.nextLong()));
         int targets = eligible.size() / 2;
         for (int i = 0; i < targets; i++) {
@@ -45,9 +49,10 @@ public final class AttackPlan {
             AttackScenario s = scenarios.get(i % scenarios.size());
             int round = i / scenarios.size();
             double[] in = s.intensities();
-            double intensity = switch (round % 4) { case 1 -> in[0]; case 3 -> in[2]; default -> s.documented; };
-            int duration = AttackScenario.DURATIONS_MIN[(round / 2) % AttackScenario.DURATIONS_MIN.length];
-            long arm = firstMinute + (long) (rng.nextDouble() * 0.6 * minutes);
+            int[] durations = s.durationsMin();
+            double intensity = round % 4 == 1 ? in[(round / 4) % 2 == 0 ? 0 : 2] : s.documented;
+            int duration = round % 4 == 3 ? durations[(round / 4) % (durations.length - 1)] : s.documentedDurationMin;
+            long arm = firstMinute + (long) (rng.nextDouble() * Math.max(0.1 * minutes, minutes - duration));
             FunctionModel m = models.get(id);
             double[] typical = new double[Metric.ALL.size()];
             Arrays.fill(typical, Double.NaN);
@@ -65,6 +70,9 @@ public final class AttackPlan {
         java.util.regex.Matcher m = POOL.matcher(function);
         return m.find() ? Integer.parseInt(m.group(1)) / 1000.0 : Double.NaN;
     }
+
+    /** Functions invoked often enough to be attacked. */
+    public int eligible() { return eligible; }
 
     public List<Injection> injections() { return Collections.unmodifiableList(injections); }
 

@@ -4,8 +4,12 @@ import dev.thaw.analysis.detect.Metric;
 import java.util.SplittableRandom;
 
 /**
- * Post-exploitation behaviours injected into per-minute series, each with a documented intensity (the one the
- * acceptance figures use) and weaker and stronger ones. {@code n} is the minute's request count.
+ * Post-exploitation behaviours injected into per-minute series, each with a documented intensity and duration (the
+ * ones the acceptance figures use), weaker and stronger intensities and shorter durations. {@code n} is the minute's
+ * request count. Durations are wall-clock time from the first request the attack changes: a miner, a leaking
+ * backdoor or a broken dependency stays until someone removes it (documented 12 hours, shorter 1 and 4 hours); a
+ * flood is billed by the minute and loud (documented 1 hour, shorter 10 and 30 minutes). A function invoked in a
+ * few minutes an hour shows a 12-hour attack in a dozen or more minutes, a 1-hour one perhaps once.
  * <ul>
  * <li>{@code cryptojacking} (intensity i, documented 1): a miner shares the sandbox: CPU per request x(1+2i) (but not
  *     past the pod's CPU limit, where the funcID names it), execution time per request x(1+i); memory unchanged.</li>
@@ -20,25 +24,35 @@ import java.util.SplittableRandom;
  * </ul>
  */
 public enum AttackScenario {
-    CRYPTOJACKING("cryptojacking", 1.0, new double[] {0.5, 1.0, 2.0}),
-    EXFILTRATION("exfiltration", 0.2, new double[] {0.1, 0.2, 0.5}),
-    DENIAL_OF_WALLET("denial-of-wallet", 10, new double[] {5, 10, 30}),
-    CRASH("crash", 0.9, new double[] {0.5, 0.9, 1.0});
-
-    /** Attack durations in minutes (from the exploiting request on). */
-    public static final int[] DURATIONS_MIN = {30, 60, 120};
+    CRYPTOJACKING("cryptojacking", 1.0, new double[] {0.5, 1.0, 2.0}, 720, new int[] {60, 240}),
+    EXFILTRATION("exfiltration", 0.2, new double[] {0.1, 0.2, 0.5}, 720, new int[] {60, 240}),
+    DENIAL_OF_WALLET("denial-of-wallet", 10, new double[] {5, 10, 30}, 60, new int[] {10, 30}),
+    CRASH("crash", 0.9, new double[] {0.5, 0.9, 1.0}, 720, new int[] {60, 240});
 
     public final String id;
     public final double documented;
+    /** Documented duration in minutes (from the first changed request on). */
+    public final int documentedDurationMin;
     private final double[] intensities;
+    private final int[] shorterDurationsMin;
 
-    AttackScenario(String id, double documented, double[] intensities) {
+    AttackScenario(String id, double documented, double[] intensities, int documentedDurationMin, int[] shorterDurationsMin) {
         this.id = id;
         this.documented = documented;
         this.intensities = intensities;
+        this.documentedDurationMin = documentedDurationMin;
+        this.shorterDurationsMin = shorterDurationsMin;
     }
 
+    /** Weaker, documented and stronger intensity. */
     public double[] intensities() { return intensities.clone(); }
+
+    /** The shorter durations and the documented one, in minutes, ascending. */
+    public int[] durationsMin() {
+        int[] d = java.util.Arrays.copyOf(shorterDurationsMin, shorterDurationsMin.length + 1);
+        d[d.length - 1] = documentedDurationMin;
+        return d;
+    }
 
     public static AttackScenario of(String id) {
         for (AttackScenario s : values()) if (s.id.equals(id.trim())) return s;

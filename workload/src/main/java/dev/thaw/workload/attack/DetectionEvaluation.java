@@ -20,9 +20,12 @@ import java.util.TreeMap;
 public final class DetectionEvaluation {
     public static final int GRACE_MIN = 10;
 
-    /** Figures of one scenario (at its documented intensity, and per intensity). */
+    /**
+     * Figures of one scenario at its documented intensity and duration; per intensity (at the documented duration)
+     * and per duration in minutes (at the documented intensity): {attacks started, detected, rate, median time to detect}.
+     */
     public record ScenarioFigures(int planned, int started, int detected, double detectionRate, double timeToDetectMin,
-                                  Map<Double, double[]> byIntensity) {}
+                                  Map<Double, double[]> byIntensity, Map<Integer, double[]> byDuration) {}
 
     public final Map<String, ScenarioFigures> byScenario = new LinkedHashMap<>();
     public final double precision, falseAlarmsPer1000FunctionDays;
@@ -49,15 +52,19 @@ public final class DetectionEvaluation {
             if (of.isEmpty()) continue;
             Map<Double, double[]> by = new TreeMap<>();
             for (double in : s.intensities()) {
-                List<Injection> at = of.stream().filter(i -> i.intensity == in && i.started()).toList();
-                long det = at.stream().filter(detectedBy::containsKey).count();
-                if (!at.isEmpty()) by.put(in, new double[] {at.size(), det, (double) det / at.size(), medianDelay(at)});
+                List<Injection> at = of.stream().filter(i -> i.intensity == in && i.durationMin == s.documentedDurationMin && i.started()).toList();
+                if (!at.isEmpty()) by.put(in, figures(at));
             }
-            List<Injection> doc = of.stream().filter(Injection::documentedIntensity).toList();
+            Map<Integer, double[]> byDuration = new TreeMap<>();
+            for (int d : s.durationsMin()) {
+                List<Injection> at = of.stream().filter(i -> i.durationMin == d && i.documentedIntensity() && i.started()).toList();
+                if (!at.isEmpty()) byDuration.put(d, figures(at));
+            }
+            List<Injection> doc = of.stream().filter(Injection::documented).toList();
             List<Injection> started = doc.stream().filter(Injection::started).toList();
             int det = (int) started.stream().filter(detectedBy::containsKey).count();
             byScenario.put(s.id, new ScenarioFigures(doc.size(), started.size(), det, started.isEmpty() ? Double.NaN : (double) det / started.size(),
-                    medianDelay(started), by));
+                    medianDelay(started), by, byDuration));
         }
         long days = r.cleanFunctionDays().values().stream().mapToLong(Long::longValue).sum();
         truePositiveAlerts = tp;
@@ -65,6 +72,11 @@ public final class DetectionEvaluation {
         cleanFunctionDays = days;
         precision = r.alerts().isEmpty() ? Double.NaN : (double) tp / r.alerts().size();
         falseAlarmsPer1000FunctionDays = days == 0 ? Double.NaN : 1000.0 * fa / days;
+    }
+
+    private double[] figures(List<Injection> at) {
+        long det = at.stream().filter(detectedBy::containsKey).count();
+        return new double[] {at.size(), det, (double) det / at.size(), medianDelay(at)};
     }
 
     private double medianDelay(List<Injection> injections) {
@@ -84,7 +96,8 @@ public final class DetectionEvaluation {
     @Override public String toString() {
         StringBuilder sb = new StringBuilder();
         byScenario.forEach((k, v) -> sb.append(k).append(": ").append(v.detected).append('/').append(v.started).append(" ttd ").append(v.timeToDetectMin)
-                .append(" by intensity ").append(v.byIntensity.entrySet().stream().map(e -> e.getKey() + "=" + Arrays.toString(e.getValue())).toList()).append('\n'));
+                .append(" by intensity ").append(v.byIntensity.entrySet().stream().map(e -> e.getKey() + "=" + Arrays.toString(e.getValue())).toList())
+                .append(" by duration ").append(v.byDuration.entrySet().stream().map(e -> e.getKey() + "min=" + Arrays.toString(e.getValue())).toList()).append('\n'));
         sb.append("precision ").append(precision).append(", false alarms ").append(falseAlarms).append(" in ").append(cleanFunctionDays)
                 .append(" clean function-days (").append(falseAlarmsPer1000FunctionDays).append(" per 1000)");
         return sb.toString();

@@ -41,8 +41,9 @@ public final class DetectionRun {
         Timeline(String function, Injection injection) { this.function = function; this.injection = injection; }
     }
 
+    /** {@code eligibleFunctions}: functions invoked often enough to be attacked ({@link AttackPlan}), of {@code scoredFunctions}. */
     public record Result(DetectorModel model, List<Alert> alerts, List<Injection> injections, Map<String, Long> cleanFunctionDays,
-                         long scoredFunctions, long scoredMinutes, long trainedMinutes, int trainDays, int scoredDays, List<Timeline> timelines) {
+                         long scoredFunctions, long eligibleFunctions, long scoredMinutes, long trainedMinutes, int trainDays, int scoredDays, List<Timeline> timelines) {
         public DetectionEvaluation evaluation() { return new DetectionEvaluation(this); }
     }
 
@@ -55,7 +56,7 @@ public final class DetectionRun {
         List<Injection> injections = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
         Map<String, Long> cleanDays = new TreeMap<>();
-        long scoredFunctions = 0, scoredMinutes = 0, trainedMinutes = 0;
+        long scoredFunctions = 0, eligibleFunctions = 0, scoredMinutes = 0, trainedMinutes = 0;
         int trainDaysUsed = 0, scoredDaysUsed = 0;
         SplittableRandom seeds = new SplittableRandom(o.seed());
         for (MinuteDataset.Group g : groups) {
@@ -81,13 +82,14 @@ public final class DetectionRun {
             AttackPlan plan = new AttackPlan(model.functions(), o.scenarios(), firstScored, lastScored - firstScored, groupSeed);
             AttackInjector injector = new AttackInjector(plan, groupSeed);
             injections.addAll(plan.injections());
+            eligibleFunctions += plan.eligible();
             Map<String, FunctionBaseline> baselines = new HashMap<>();
             Map<String, AlertBuilder> builders = new TreeMap<>();
             Map<String, Timeline> kept = new HashMap<>();
             for (Injection inj : plan.injections()) {
                 if (kept.size() >= TIMELINES) break;
                 long sameScenario = kept.values().stream().filter(t -> t.injection.scenario == inj.scenario).count();
-                if (sameScenario < 2 && inj.documentedIntensity()) kept.put(inj.function, new Timeline(inj.function, inj));
+                if (sameScenario < 2 && inj.documented()) kept.put(inj.function, new Timeline(inj.function, inj));
             }
             for (int d = train; d < days.size(); d++) {
                 int day = days.get(d);
@@ -116,7 +118,8 @@ public final class DetectionRun {
                     ab[fn].accept(score);
                     if (score.active) active[fn] = true;
                     if (tl[fn] != null) tl[fn].rows.add(new double[] {minute, v[Metric.REQUESTS.ordinal()], v[Metric.CPU.ordinal()], v[Metric.EXEC.ordinal()],
-                            v[Metric.RESPONSE.ordinal()], v[Metric.PODS.ordinal()], score.dims == 0 ? 0 : score.d2 / AlertBuilder.threshold(score.dims),
+                            v[Metric.RESPONSE.ordinal()], v[Metric.PODS.ordinal()],
+                            Math.max(score.dims == 0 ? 0 : score.d2 / AlertBuilder.threshold(score.dims), score.cusum / AlertBuilder.CUSUM_H),
                             score.loadRatio});
                     count[0]++;
                 });
@@ -130,6 +133,6 @@ public final class DetectionRun {
             kept.values().stream().sorted((a, b) -> a.function.compareTo(b.function)).forEach(timelines::add);
         }
         alerts.sort((a, b) -> a.function().compareTo(b.function()) != 0 ? a.function().compareTo(b.function()) : Long.compare(a.startMinute(), b.startMinute()));
-        return new Result(all, alerts, injections, cleanDays, scoredFunctions, scoredMinutes, trainedMinutes, trainDaysUsed, scoredDaysUsed, timelines);
+        return new Result(all, alerts, injections, cleanDays, scoredFunctions, eligibleFunctions, scoredMinutes, trainedMinutes, trainDaysUsed, scoredDaysUsed, timelines);
     }
 }

@@ -35,8 +35,11 @@ public final class Injection {
 
     public boolean documentedIntensity() { return intensity == scenario.documented; }
 
+    /** At the scenario's documented intensity and duration: the attacks the acceptance figures count. */
+    public boolean documented() { return documentedIntensity() && durationMin == scenario.documentedDurationMin; }
+
     public String csvRow() {
-        return String.join(",", function, scenario.id, Double.toString(intensity), Boolean.toString(documentedIntensity()), Integer.toString(durationMin),
+        return String.join(",", function, scenario.id, Double.toString(intensity), Boolean.toString(documented()), Integer.toString(durationMin),
                 Long.toString(armMinute), Long.toString(startMinute), started() ? Long.toString(endMinute()) : "-1",
                 started() ? Long.toString(startMinute * 60) : "", started() ? Long.toString(endMinute() * 60 + 60) : "");
     }

@@ -20,11 +20,17 @@ final class HuaweiDerivations {
         if (podIdx < 0 || row.isMissing(podIdx)) return;
         byte[] b = row.buffer();
         int off = row.start(podIdx), len = row.length(podIdx);
-        int poolLen = PodId.poolNameLength(b, off, len);
+        // pool<idx>-<cpu>-<mem>-<seq>: the pool name ends at the third dash; the two numbers sit between the first three.
+        int d1 = -1, d2 = -1, poolLen = -1;
+        for (int i = 0; i < len; i++) {
+            if (b[off + i] != '-') continue;
+            if (d1 < 0) d1 = off + i;
+            else if (d2 < 0) d2 = off + i;
+            else { poolLen = i; break; }
+        }
+        if (poolLen < 0 && d2 >= 0) poolLen = len; // a pool name without the sequence number
         if (poolLen <= 0) return;
         out.setString(poolCol, b, off, poolLen);
-        // pool<idx>-<cpu>-<mem>: the two numbers sit between the dashes of the pool name.
-        int d1 = indexOf(b, off, off + poolLen, (byte) '-'), d2 = indexOf(b, d1 + 1, off + poolLen, (byte) '-');
         long cpu = PodId.digits(b, d1 + 1, d2), mem = PodId.digits(b, d2 + 1, off + poolLen);
         if (cpu >= 0) out.setLong(cpuCol, cpu);
         if (mem >= 0) out.setLong(memCol, mem);
@@ -39,11 +45,6 @@ final class HuaweiDerivations {
         System.arraycopy(SEP, 0, scratch, w, 3); w += 3;
         System.arraycopy(b, off, scratch, w, poolLen); w += poolLen;
         out.setString(funcIdCol, scratch, 0, w);
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) if (b[i] == c) return i;
-        return to;
     }
 
     /** Copies an id field, dropping a ".0" fraction that some exports add to integer ids. */

@@ -10,10 +10,8 @@ import dev.thaw.simulate.llm.hardware.HardwareCatalog;
 import dev.thaw.simulate.llm.metrics.RequestLog;
 import dev.thaw.simulate.llm.model.ModelCatalog;
 import dev.thaw.simulate.llm.model.ModelSpec;
-import dev.thaw.simulate.llm.perf.BatchShape;
 import dev.thaw.simulate.llm.perf.Calibration;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
-import dev.thaw.simulate.llm.perf.StepTimeModel;
 import dev.thaw.simulate.llm.perf.db.PerfDbSource;
 import dev.thaw.workload.llm.LlmRequest;
 import java.util.ArrayList;
@@ -29,18 +27,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * (closed loop at the measured concurrency, or open loop at the measured arrivals / rate and burstiness), and
  * reports the metrics the measurement has.
  *
- * <p>Closed loops with fixed lengths (AIConfigurator rows, which do not say how many requests ran) run
- * {@link #ROUNDS} rounds of requests per client and measure the middle ones, so neither the start (every client
- * sending at once) nor the tail (clients running out of requests, the batch shrinking) is counted. Clients start
- * evenly staggered over one estimated request lifetime: a real run desynchronises its clients within a few rounds
- * (measured TPOT there includes other clients' prefills, which lock-stepped clients would never see).
+ * <p>Closed loops replay the measured requests with every client starting at once (as benchmark clients do).
+ * Closed loops with fixed lengths (AIConfigurator rows, which do not say how many requests ran) follow
+ * {@link ClosedLoopClients}: a burst round, then desynchronised rounds, mixed at the rounds per client.
  */
 public final class CaseSimulator {
-    /** Rounds of requests per client in a fixed-length closed loop: one warm-up, one measured, one tail. */
-    public static final int ROUNDS = 3;
     private static final Map<String, ModelSpec> MODELS = new ConcurrentHashMap<>();
     /** Where kernel times come from: the bundled database of the GPU where there is one (as thaw simulate). */
     private static volatile PerfDbSource perfDb = PerfDbSource.BUNDLED;
+
+    /** Rounds per client of fixed-length closed loops that do not record it (see {@link ClosedLoopClients}). */
+    private static volatile double roundsPerClient = ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT;
+
+    /** Rounds per client for every later fixed-length closed-loop case (thaw validate/calibrate --rounds-per-client). */
+    public static void useRoundsPerClient(double rounds) { roundsPerClient = ClosedLoopClients.checkRounds(rounds); }
+
+    public static double roundsPerClient() { return roundsPerClient; }
 
     /** Kernel times for every later case (thaw validate/calibrate --perf-db). */
     public static void usePerfDb(PerfDbSource db) { perfDb = db == null ? PerfDbSource.BUNDLED : db; }
@@ -77,20 +79,37 @@ public final class CaseSimulator {
         MeasuredCase.Load load = c.load();
         ServingResult r;
         int from = 0, to;
+        if (load.closedLoop() && load.fixedLengths()) return fixedLengthClosedLoop(cfg, load, seed);
         if (load.closedLoop()) {
             int clients = load.concurrency();
             List<LlmRequest> reqs = new ArrayList<>();
-            int n = load.fixedLengths() ? clients * ROUNDS : load.prompt().length;
-            for (int i = 0; i < n; i++) reqs.add(new LlmRequest(i, 0, load.prompt()[i % load.prompt().length], load.output()[i % load.output().length]));
-            double stagger = estimatedLifetimeS(cfg, clients, load.meanPrompt(), load.meanOutput()) / clients;
-            r = ServingSimulator.runClosedLoop(cfg, reqs, clients, stagger);
+            int n = load.prompt().length;
+            for (int i = 0; i < n; i++) reqs.add(new LlmRequest(i, 0, load.prompt()[i], load.output()[i]));
+            r = ServingSimulator.runClosedLoop(cfg, reqs, clients, 0);
             to = n;
-            if (load.fixedLengths()) { from = clients; to = n - clients; }
         } else {
             r = ServingSimulator.run(cfg, openLoop(load, seed));
             to = load.prompt().length;
         }
         return metrics(r.requestLog(), from, to);
+    }
+
+    /**
+     * A closed loop with fixed lengths, as {@link ClosedLoopClients} describes: the clients start together, one
+     * burst round, {@link ClosedLoopClients#STEADY_ROUNDS} desynchronised rounds measured, one tail round dropped.
+     */
+    static Map<String, Double> fixedLengthClosedLoop(ServingConfig cfg, MeasuredCase.Load load, long seed) {
+        int clients = load.concurrency();
+        int n = clients * (ClosedLoopClients.STEADY_ROUNDS + 2);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int isl = load.prompt()[0], osl = load.output()[0];
+        List<LlmRequest> reqs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int o = (int) Math.max(1, Math.round(osl * (1 + ClosedLoopClients.OUTPUT_SPREAD * (2 * rnd.nextDouble() - 1))));
+            reqs.add(new LlmRequest(i, 0, isl, o));
+        }
+        RequestLog log = ServingSimulator.runClosedLoop(cfg, reqs, clients, 0).requestLog();
+        return ClosedLoopClients.combine(metrics(log, 0, clients), metrics(log, clients, n - clients), roundsPerClient);
     }
 
     /** Requests of an open-loop load: the measured arrivals, or gamma inter-arrival times (shape = burstiness) at the rate. */
@@ -131,19 +150,6 @@ public final class CaseSimulator {
     private static double normal(SplittableRandom rnd) {
         double u1 = rnd.nextDouble(), u2 = rnd.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
-
-    /** One request's lifetime at concurrency {@code clients}: its prefill plus its decode steps at a full batch. */
-    static double estimatedLifetimeS(ServingConfig cfg, int clients, double isl, double osl) {
-        StepTimeModel model = ServingSimulator.stepTimeModel(cfg);
-        BatchShape b = new BatchShape();
-        b.addPrefill(0, (int) Math.max(1, Math.round(isl)), true);
-        double prefill = model.evaluate(b);
-        b.clear();
-        int batch = Math.min(clients, cfg.engine().maxNumSeqs());
-        for (int i = 0; i < batch; i++) b.addDecode((int) Math.round(isl + osl / 2));
-        double decode = model.evaluate(b);
-        return prefill + Math.max(0, osl - 1) * decode;
     }
 
     /** Mean, p50 and p99 of TTFT, TPOT and end-to-end latency over the completed requests of log positions [from, to). */

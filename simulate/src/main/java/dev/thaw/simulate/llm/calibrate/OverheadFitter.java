@@ -32,24 +32,28 @@ public final class OverheadFitter {
      * @param free         which of {@link EngineOverheads#FIT_NAMES} are fitted (the others keep the base profile's values)
      * @param iterations   Levenberg-Marquardt iterations at most
      */
-    public record Options(boolean[] free, int iterations, long seed) {
+    public record Options(boolean[] free, int iterations, long seed, double roundsPerClient) {
         /** Every term the end-to-end data identifies: all but sampling, which is collinear with per-sequence cost
          * when the fitted models share a vocabulary size within 20% (Qwen3 152K, Llama-3 128K). */
-        public static Options defaults() { return new Options(new boolean[] {true, true, true, false, true, true, true}, 6, 1); }
+        public static Options defaults() { return new Options(new boolean[] {true, true, true, false, true, true, true}, 6, 1, Double.NaN); }
 
-        public Options withIterations(int v) { return new Options(free, v, seed); }
+        public Options withIterations(int v) { return new Options(free, v, seed, roundsPerClient); }
+
+        /** Fixes the rounds per client of fixed-length closed loops (NaN: fit it, see {@link ClosedLoopClients}). */
+        public Options withRoundsPerClient(double v) { return new Options(free, iterations, seed, Double.isNaN(v) ? v : ClosedLoopClients.checkRounds(v)); }
     }
 
     public record Dropped(MeasuredCase measuredCase, String reason) {}
 
     /** The fitted profile and scales, the cases used and dropped, and the fit's own validation over the cases used. */
-    public record Result(EngineProfile profile, List<MeasuredCase> used, List<Dropped> dropped,
+    public record Result(EngineProfile profile, double roundsPerClient, List<MeasuredCase> used, List<Dropped> dropped,
                          Validation fit, int evaluations) {
         /** What the profile file's {@code fit} object holds. */
         public Map<String, Object> summary(List<String> sources) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("sources", sources);
             m.put("cases_used", used.size());
+            m.put("rounds_per_client", roundsPerClient);
             m.put("mape_pct", fit.mape());
             m.put("bias_pct", fit.bias());
             List<Map<String, String>> d = new ArrayList<>();
@@ -74,10 +78,23 @@ public final class OverheadFitter {
         }
         if (used.isEmpty()) throw new IllegalArgumentException("no measured case left to fit (" + dropped.size() + " dropped: "
                 + (dropped.isEmpty() ? "none given" : dropped.get(0).reason()) + ")");
+        double before = CaseSimulator.roundsPerClient();
+        try {
+            return fitUsed(used, dropped, base, cal, o, log);
+        } finally {
+            CaseSimulator.useRoundsPerClient(before);
+        }
+    }
+
+    private static Result fitUsed(List<MeasuredCase> used, List<Dropped> dropped, EngineProfile base, Calibration cal, Options o, Consumer<String> log) {
         int[] idx = IntStream.range(0, 7).filter(j -> o.free()[j]).toArray();
         double[] theta = base.overheads().fitVector();
         int[] evals = {0};
+        boolean fitRounds = Double.isNaN(o.roundsPerClient()) && used.stream().anyMatch(c -> c.load().closedLoop() && c.load().fixedLengths());
+        CaseSimulator.useRoundsPerClient(Double.isNaN(o.roundsPerClient()) ? ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT : o.roundsPerClient());
         theta = lm(used, base, cal, o, theta, idx, evals, log);
+        if (fitRounds && fitRounds(used, base, cal, theta, o.seed(), evals, log))
+            theta = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
         // Outliers after the fit: drop and refit once.
         double[] r = residuals(used, base, cal, theta, o.seed(), evals);
         double[] z = normalised(r, metricOf(used));
@@ -102,7 +119,7 @@ public final class OverheadFitter {
         EngineProfile fitted = apply(base, theta);
         Validation v = Validation.run(used, e -> fitted, cal, o.seed());
         evals[0]++;
-        return new Result(fitted, used, dropped, v, evals[0]);
+        return new Result(fitted, CaseSimulator.roundsPerClient(), used, dropped, v, evals[0]);
     }
 
     /** Why a case is left out of the fit before it starts, or null. */
@@ -144,7 +161,9 @@ public final class OverheadFitter {
                 for (int a = 0; a < p; a++) {
                     int j = idx[a];
                     double[] t = theta.clone();
-                    double h = Math.max(STEP[j], 0.05 * Math.abs(theta[j]));
+                    // Wide differences: queueing makes the simulated means step-wise in the overheads, so a small
+                    // change measures noise, not slope.
+                    double h = Math.max(5 * STEP[j], 0.2 * Math.abs(theta[j]));
                     t[j] += h;
                     double[] rj = residuals(cases, base, cal, t, o.seed(), evals);
                     for (int i = 0; i < r.length; i++) jacRaw[i][a] = (rj[i] - r[i]) / (h / STEP[j]);
@@ -165,7 +184,7 @@ public final class OverheadFitter {
                     for (int b = 0; b < p; b++) jtj[a][b] += w[i] * jac[i][a] * jac[i][b];
                 }
             boolean improved = false;
-            for (int tries = 0; tries < 3 && !improved; tries++) {
+            for (int tries = 0; tries < 5 && !improved; tries++) {
                 double[][] m = new double[p][p];
                 for (int a = 0; a < p; a++) {
                     m[a] = jtj[a].clone();
@@ -229,12 +248,39 @@ public final class OverheadFitter {
         return z;
     }
 
+    /**
+     * Sets the rounds per client (of {@link ClosedLoopClients#CANDIDATE_ROUNDS}) that fits the cases best at these
+     * overheads; true when it changed. The same simulations serve every candidate: only the mix of the burst round and
+     * the desynchronised rounds changes.
+     */
+    static boolean fitRounds(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, int[] evals, Consumer<String> log) {
+        List<Map<String, Double>> preds = predictions(cases, apply(base, theta), cal, seed, evals);
+        int[] metric = metricOf(cases);
+        double[] sig = sigmas(residualsOf(cases, preds), metric);
+        double best = CaseSimulator.roundsPerClient(), bestCost = Double.POSITIVE_INFINITY;
+        for (double rounds : ClosedLoopClients.CANDIDATE_ROUNDS) {
+            List<Map<String, Double>> mixed = preds.stream().map(p -> ClosedLoopClients.remix(p, rounds)).toList();
+            double[] r = scaled(residualsOf(cases, mixed), metric, sig);
+            double cost = cost(r, huberWeights(r, 1.345));
+            if (cost < bestCost) { bestCost = cost; best = rounds; }
+        }
+        boolean changed = best != CaseSimulator.roundsPerClient();
+        log.accept(String.format(Locale.ROOT, "rounds per client: %.0f (robust cost %.4f)", best, bestCost));
+        CaseSimulator.useRoundsPerClient(best);
+        return changed;
+    }
+
+    static List<Map<String, Double>> predictions(List<MeasuredCase> cases, EngineProfile e, Calibration cal, long seed, int[] evals) {
+        evals[0]++;
+        return cases.parallelStream().map(mc -> CaseSimulator.predict(mc, e, cal, seed)).toList();
+    }
+
     /** log(predicted / measured) per case and fitted metric, in case order (missing metrics skipped). */
     static double[] residuals(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, int[] evals) {
-        EngineProfile e = apply(base, theta);
-        Calibration c = cal;
-        evals[0]++;
-        List<Map<String, Double>> preds = cases.parallelStream().map(mc -> CaseSimulator.predict(mc, e, c, seed)).toList();
+        return residualsOf(cases, predictions(cases, apply(base, theta), cal, seed, evals));
+    }
+
+    static double[] residualsOf(List<MeasuredCase> cases, List<Map<String, Double>> preds) {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++)
             for (String metric : METRICS) {

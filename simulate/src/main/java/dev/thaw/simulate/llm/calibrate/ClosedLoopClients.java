@@ -1,0 +1,72 @@
+package dev.thaw.simulate.llm.calibrate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a benchmark's clients drive a closed loop with fixed input and output lengths (AIConfigurator rows, which
+ * record neither how many requests ran nor how the clients started), as far as it moves the means they report.
+ *
+ * <p>Benchmark clients (vLLM's {@code bench serve --max-concurrency}, genai-perf / AIPerf {@code --concurrency})
+ * start together. In the first round every client's prompt is queued at once, so the round's TTFT is that of a
+ * burst. After it, real runs desynchronise: requests stop ending in the same engine step (a simulated engine with
+ * identical output lengths never desynchronises: clients that finish in one step resend in one step, forever).
+ * The simulation reproduces both phases: every request's output length is drawn within {@link #OUTPUT_SPREAD} of
+ * the nominal one (mean kept), and a run's mean is the burst round weighted {@code 1/R} plus the desynchronised
+ * rounds weighted {@code 1 - 1/R}, where {@code R} is the rounds per client (requests / concurrency). R is a
+ * property of the benchmark harness, not of the engine: {@code thaw calibrate} fits it with the overheads (the
+ * profile file's {@code fit.rounds_per_client}), and {@code --rounds-per-client} sets it when it is known.
+ */
+public final class ClosedLoopClients {
+    /** Relative spread of simulated output lengths around the nominal length: enough to desynchronise clients. */
+    public static final double OUTPUT_SPREAD = 0.05;
+    /** Desynchronised rounds simulated after the burst round (one more, the tail, is left out of every mean). */
+    public static final int STEADY_ROUNDS = 4;
+    /**
+     * Rounds per client when nothing says otherwise: fitted with the bundled vLLM V1 overheads on the 127 H100
+     * rows of AIConfigurator's end-to-end file (simulate/README.md, "Fitted engine overheads").
+     */
+    public static final double DEFAULT_ROUNDS_PER_CLIENT = 15;
+    /** {@link #DEFAULT_ROUNDS_PER_CLIENT} for help texts (annotations need a constant string). */
+    public static final String DEFAULT_ROUNDS_PER_CLIENT_TEXT = "15";
+    /** Rounds per client that {@code thaw calibrate} tries; 1000 stands for "the burst does not count". */
+    public static final List<Double> CANDIDATE_ROUNDS = List.of(1000.0, 50.0, 30.0, 20.0, 15.0, 10.0, 7.0, 5.0, 3.0, 2.0, 1.0);
+    /** Means that mix the burst and the desynchronised rounds. */
+    static final List<String> MIXED = List.of("ttft_ms.mean", "tpot_ms.mean", "e2e_s.mean");
+    static final String FIRST = "first_round.", STEADY = "steady.";
+
+    private ClosedLoopClients() {}
+
+    /** Checks a rounds-per-client value (from a flag or a profile file). */
+    public static double checkRounds(double r) {
+        if (!(r >= 1) || Double.isInfinite(r)) throw new IllegalArgumentException("rounds per client must be a finite number >= 1, got " + r);
+        return r;
+    }
+
+    /**
+     * The metrics of a fixed-length closed loop: the desynchronised rounds' metrics, the mixed means at
+     * {@code rounds} per client, and each mixed mean's two parts under {@code first_round.} and {@code steady.}.
+     */
+    static Map<String, Double> combine(Map<String, Double> firstRound, Map<String, Double> steady, double rounds) {
+        Map<String, Double> out = new LinkedHashMap<>(steady);
+        for (String k : MIXED) {
+            if (!firstRound.containsKey(k) || !steady.containsKey(k)) continue;
+            out.put(FIRST + k, firstRound.get(k));
+            out.put(STEADY + k, steady.get(k));
+        }
+        return remix(out, rounds);
+    }
+
+    /** The same prediction at another number of rounds per client (predictions without the two parts are returned as they are). */
+    public static Map<String, Double> remix(Map<String, Double> prediction, double rounds) {
+        if (!prediction.containsKey(FIRST + MIXED.get(0))) return prediction;
+        Map<String, Double> out = new LinkedHashMap<>(prediction);
+        double w = 1 / rounds;
+        for (String k : MIXED) {
+            Double f = prediction.get(FIRST + k), s = prediction.get(STEADY + k);
+            if (f != null && s != null) out.put(k, w * f + (1 - w) * s);
+        }
+        return out;
+    }
+}
