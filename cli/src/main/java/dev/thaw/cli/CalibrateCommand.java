@@ -31,11 +31,12 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         if (iterations < 1) throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
+        if (roundsPerClient != null) Checks.range("--rounds-per-client", roundsPerClient, 1, 1e6, "requests per client");
         EngineProfile base = EngineProfile.named(in.engine);
         CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
         List<String> skipped = new ArrayList<>();
         List<MeasuredCase> cases = in.read(skipped);
-        skipped.forEach(s -> System.err.println("thaw calibrate: skipped " + s));
+        MeasurementOptions.tellSkipped("calibrate", skipped);
         if (cases.isEmpty()) throw new IllegalArgumentException("no measured case to fit in " + in.files + (skipped.isEmpty() ? "" : " (" + skipped.size() + " rows skipped)"));
         System.err.printf(Locale.ROOT, "thaw calibrate: fitting %s on %d cases%n", base.name(), cases.size());
         OverheadFitter.Result r = OverheadFitter.fit(cases, base, Calibration.DEFAULT, OverheadFitter.Options.defaults().withIterations(iterations)

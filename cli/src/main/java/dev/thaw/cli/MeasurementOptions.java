@@ -6,7 +6,10 @@ import dev.thaw.simulate.llm.calibrate.MeasuredCase;
 import dev.thaw.simulate.llm.calibrate.MeasurementReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,9 +32,26 @@ final class MeasurementOptions {
         return new CaseSettings(model, gpu, plan == null ? null : ParallelPlan.parse(plan), weights, kv, engine, maxNumSeqs, maxBatchedTokens);
     }
 
-    /** Reads every file; rows left out are told on stderr and returned in {@code skipped}. */
+    /** Reads every file; rows left out are returned in {@code skipped} ("file line N (id): reason"). */
     List<MeasuredCase> read(List<String> skipped) {
         List<MeasuredCase> cases = MeasurementReader.read(files, format, settings(), skipped::add);
         return new ArrayList<>(cases);
+    }
+
+    /** Rows shown one per line before the rest are only counted by reason (an AIConfigurator file skips thousands). */
+    static final int SKIPPED_SHOWN = 5;
+
+    /** Tells the skipped rows on stderr: the first few whole, then a count per reason, most frequent first. */
+    static void tellSkipped(String command, List<String> skipped) {
+        for (int i = 0; i < Math.min(SKIPPED_SHOWN, skipped.size()); i++) System.err.println("thaw " + command + ": skipped " + skipped.get(i));
+        if (skipped.size() <= SKIPPED_SHOWN) return;
+        Map<String, Integer> byReason = new LinkedHashMap<>();
+        for (String s : skipped) {
+            int at = s.indexOf("): ");
+            byReason.merge(at < 0 ? s : s.substring(at + 3), 1, Integer::sum);
+        }
+        System.err.printf(Locale.ROOT, "thaw %s: skipped %,d rows in all:%n", command, skipped.size());
+        byReason.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> System.err.printf(Locale.ROOT, "  %,6d  %s%n", e.getValue(), e.getKey()));
     }
 }

@@ -40,10 +40,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
+        double rounds = roundsPerClient != null ? Checks.range("--rounds-per-client", roundsPerClient, 1, 1e6, "requests per client") : profileRounds(engineProfile);
+        CaseSimulator.useRoundsPerClient(rounds);
         String dbName = perfDb == null ? "bundled perf database (fitted roofline curves where a GPU has none)" : perfDb.equals("none") ? "fitted roofline curves" : perfDb;
         List<String> skipped = new ArrayList<>();
         List<MeasuredCase> cases = in.read(skipped);
-        skipped.forEach(s -> System.err.println("thaw validate: skipped " + s));
+        MeasurementOptions.tellSkipped("validate", skipped);
         if (cases.isEmpty()) throw new IllegalArgumentException("no measured case to validate in " + in.files);
         Calibration cal = Calibration.DEFAULT;
         Function<String, EngineProfile> profileOf;
@@ -56,8 +58,6 @@ public final class ValidateCommand implements Callable<Integer> {
             profileOf = EngineProfile::named;
             profileName = "bundled (per engine generation)";
         }
-        double rounds = roundsPerClient != null ? roundsPerClient : profileRounds(engineProfile);
-        CaseSimulator.useRoundsPerClient(rounds);
         System.err.printf(Locale.ROOT, "thaw validate: simulating %d cases%n", cases.size());
         Validation v = Validation.run(cases, profileOf, cal, seed);
         Map<String, Object> o = v.toJson();
@@ -84,7 +84,11 @@ public final class ValidateCommand implements Callable<Integer> {
         Object r = EngineProfileFile.readCached(Path.of(engineProfile)).fit().get("rounds_per_client");
         if (r == null) return ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT;
         if (!(r instanceof Number n)) throw new IllegalArgumentException(engineProfile + ": fit.rounds_per_client must be a number, got " + r);
-        return ClosedLoopClients.checkRounds(n.doubleValue());
+        try {
+            return ClosedLoopClients.checkRounds(n.doubleValue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(engineProfile + ": fit." + e.getMessage(), e);
+        }
     }
 
     static String csv(Validation v) {

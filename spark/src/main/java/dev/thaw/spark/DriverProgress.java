@@ -18,6 +18,7 @@ final class DriverProgress extends SparkListener {
     private final ScaleOut.Progress progress;
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong taskRunMs = new AtomicLong();
+    private volatile String unit = "rows";
     private final AtomicInteger jobs = new AtomicInteger(), tasksDone = new AtomicInteger(), tasksTotal = new AtomicInteger();
 
     DriverProgress(long rowsAccumulatorId, ScaleOut.Progress progress) {
@@ -43,12 +44,15 @@ final class DriverProgress extends SparkListener {
         report();
     }
 
+    /** What the counter counts: rows an analysis read, or items (plans, shards) a map or two-round job processed. */
+    void countingItems() { unit = "items"; }
+
     /** One line for the log: what the cluster did, and the rows per task-second a capacity estimate starts from. */
     String totals() {
         double taskS = taskRunMs.get() / 1e3;
         String line = String.format(java.util.Locale.ROOT, "thaw spark: %d jobs, %d tasks, %.1f task-seconds", jobs.get(), tasksDone.get(), taskS);
         if (rows.get() == 0) return line;
-        return line + String.format(java.util.Locale.ROOT, ", %,d rows (%,.0f rows per task-second)", rows.get(), taskS > 0 ? rows.get() / taskS : 0.0);
+        return line + String.format(java.util.Locale.ROOT, ", %,d %s (%,.0f %s per task-second)", rows.get(), unit, taskS > 0 ? rows.get() / taskS : 0.0, unit);
     }
 
     private void report() {

@@ -52,6 +52,7 @@ public final class SparkScaleOut implements ScaleOut {
     @Override public <T extends java.io.Serializable, R> java.util.List<R> map(java.util.List<T> items, Remote<T, R> fn) {
         if (items.isEmpty()) return java.util.List.of();
         int slices = Math.min(items.size(), 2 * sc.defaultParallelism());
+        listener.countingItems();
         try {
             LongAccumulator done = rows;  // items done, for the progress display
             return sc.parallelize(new java.util.ArrayList<>(items), slices).map(x -> {
@@ -69,6 +70,7 @@ public final class SparkScaleOut implements ScaleOut {
     @Override public <T extends java.io.Serializable, S, A, B extends java.io.Serializable, R> java.util.List<R> twoRounds(java.util.List<T> items,
             Remote<T, S> open, Remote<S, A> first, java.util.function.Function<java.util.List<A>, B> combine, RemoteWith<S, B, R> second) {
         if (items.isEmpty()) return java.util.List.of();
+        listener.countingItems();
         // the states are kept as objects in the executors' memory (never serialised); where one is evicted, the
         // second round rebuilds it from its item
         LongAccumulator done = rows;  // items opened, for the progress display

@@ -10,7 +10,7 @@ package dev.thaw.analysis.detect;
  * same load: a minute of 40 requests measures a doubling far more precisely than a minute of one. The chart adds
  * the log-likelihood ratio {@code d (z - d / 2)} of "doubled" against "unchanged" and restarts at 0 when the sum
  * falls below it; it alarms when the sum exceeds {@link AlertBuilder#CUSUM_H}. Nothing changed, the sum drifts down
- * and the chance that it ever reaches h is about e^-h per chart (Lorden's bound for a CUSUM of likelihood ratios);
+ * and reaches h at most once per e^h active minutes on average (Lorden's bound for a CUSUM of likelihood ratios);
  * a shift that persists adds about d^2 / 2 per active minute, so a doubled execution time on a function invoked a
  * few minutes an hour is found once enough of those minutes have passed. Two guards for real data that is not quite
  * normal: each z is clipped to +-{@value #CLIP} and each weight {@code d} capped at {@value #MAX_WEIGHT}, so one

@@ -38,7 +38,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * quoted field. So a range's result is kept only if its first row starts exactly where the previous range's parse
  * stopped (its first row at or past the cut); otherwise the range is parsed again from there. Line numbers in a
  * range count from its start and are shifted once the previous ranges are known, so errors name the same file, line
- * and column as a sequential read; the first error in file order wins.
+ * and column as a sequential read; the first error in file order wins. The next file's ranges are queued while the
+ * last ones of a file are parsed, so a folder of many files keeps every thread busy too.
  */
 public final class RangeCsvReader implements TraceReader, SourceProgress {
     private static final int SAMPLE_BYTES = 1 << 20;
@@ -57,7 +58,8 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
     private final ReadStats stats = new ReadStats();
     private volatile boolean closed;
     private int nextSource;
-    private FilePlan file;
+    /** The file whose ranges are being queued, and the file of the last range delivered. */
+    private FilePlan submitting, consuming;
     private int nextRange;
     /** Where the previous range's parse stopped (the first row of the next range) and that row's line number. */
     private long expectedStart, expectedLine;
@@ -106,8 +108,8 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
     @Override public VectorSchemaRoot root() { return delivered.root(); }
     @Override public long rowsRead() { return rowsRead; }
     @Override public ReadStats stats() { return stats; }
-    @Override public SourceFile currentFile() { return file == null ? null : file.source; }
-    @Override public int sourcesDone() { return Math.max(0, nextSource - 1); }
+    @Override public SourceFile currentFile() { return consuming == null ? null : consuming.source; }
+    @Override public int sourcesDone() { return consuming == null ? 0 : consuming.index; }
 
     /** Ranges parsed a second time because their guessed start lay inside a quoted field (for tests). */
     int reparsed() { return reparsed; }
@@ -115,15 +117,18 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
     @Override public boolean next() {
         if (delivered != null) { free.push(delivered); delivered = null; }
         while (true) {
-            if (pending.isEmpty()) {
-                if (!openNextFile()) return false;
-                submitMore();
-                continue;
-            }
+            submitMore();
+            if (pending.isEmpty()) return false;
             Range r = await(pending.poll());
+            if (r.plan != consuming) { // the first range of the next file
+                consuming = r.plan;
+                if (consuming.failure != null) throw consuming.failure;
+                expectedStart = consuming.dataStart;
+                expectedLine = consuming.firstLine;
+            }
             if (!r.trusted && r.firstRowStart != expectedStart) {
                 // The guessed cut lay inside a quoted field (or the guess ran into garbage): parse from the true start.
-                r = await(Workers.submit(new Range(file, r.index, expectedStart, true, r.end, r.out), true));
+                r = await(Workers.submit(new Range(r.plan, r.index, expectedStart, true, r.end, r.out), true));
                 reparsed++;
             }
             long shift = r.trusted ? expectedLine - 1 : expectedLine - r.firstRowLine;
@@ -136,7 +141,6 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
             stats.addViolations(r.violations);
             expectedStart = r.stopStart;
             expectedLine = r.stopLine + shift;
-            submitMore();
             if (r.out.rowCount() == 0) { free.push(r.out); continue; }
             delivered = r.out;
             rowsRead += r.out.rowCount();
@@ -154,7 +158,7 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + file.source.displayName(), e);
+            throw new IllegalStateException("interrupted while reading " + (consuming == null ? "" : consuming.source.displayName()), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) throw r;
@@ -163,13 +167,25 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
         }
     }
 
-    /** Keeps up to {@link #inFlight} ranges of the current file parsing ahead of the consumer. */
+    /** Keeps up to {@link #inFlight} ranges parsing ahead of the consumer, into the next files when one is all queued. */
     private void submitMore() {
-        while (file != null && nextRange < file.ranges && pending.size() < inFlight) {
+        while (pending.size() < inFlight) {
+            if (submitting == null || nextRange >= submitting.ranges) {
+                if (submitting != null && submitting.failure != null) return; // nothing after a file that cannot be read
+                if (nextSource >= sources.size()) return;
+                submitting = plan(nextSource++);
+                nextRange = 0;
+                if (submitting.failure != null) {
+                    // Thrown when the reader gets there, after every row of the files before it, as a sequential read does.
+                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(new Range(submitting, 0, 0, true, 0, null)));
+                    continue;
+                }
+            }
+            FilePlan f = submitting;
             int k = nextRange++;
-            long start = file.dataStart + k * file.rangeBytes;
-            long end = k == file.ranges - 1 ? Long.MAX_VALUE : start + file.rangeBytes;
-            pending.add(Workers.submit(new Range(file, k, start, k == 0, end, appender()), false));
+            long start = f.dataStart + k * f.rangeBytes;
+            long end = k == f.ranges - 1 ? Long.MAX_VALUE : start + f.rangeBytes;
+            pending.add(Workers.submit(new Range(f, k, start, k == 0, end, appender()), false));
         }
     }
 
@@ -181,33 +197,32 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
         return a;
     }
 
-    private boolean openNextFile() {
-        if (file != null) file = null;
-        if (nextSource >= sources.size()) return false;
-        SourceFile src = sources.get(nextSource++);
-        List<String> header;
-        long dataStart, firstLine;
-        try (CsvCursor c = new CsvCursor(src.open(), src.displayName())) {
-            header = c.readHeader();
-            dataStart = c.position();
-            firstLine = c.nextLineNumber();
-        } catch (IOException e) {
-            throw BadInputException.ofFile(src.displayName(), "cannot read: " + e.getMessage(), e);
-        }
-        format.decoder(header, src); // a header the format cannot use fails here, before any range runs
-        long size;
+    /** Reads a file's header and plans its ranges; a file that cannot be used gets a plan holding the failure. */
+    private FilePlan plan(int index) {
+        SourceFile src = sources.get(index);
         try {
-            size = Files.size(src.path());
-        } catch (IOException e) {
-            throw BadInputException.ofFile(src.displayName(), "cannot read: " + e.getMessage(), e);
+            List<String> header;
+            long dataStart, firstLine;
+            try (CsvCursor c = new CsvCursor(src.open(), src.displayName())) {
+                header = c.readHeader();
+                dataStart = c.position();
+                firstLine = c.nextLineNumber();
+            } catch (IOException e) {
+                throw BadInputException.ofFile(src.displayName(), "cannot read: " + e.getMessage(), e);
+            }
+            format.decoder(header, src); // a header the format cannot use fails here, before any range runs
+            long size;
+            try {
+                size = Files.size(src.path());
+            } catch (IOException e) {
+                throw BadInputException.ofFile(src.displayName(), "cannot read: " + e.getMessage(), e);
+            }
+            long rangeBytes = fixedRangeBytes > 0 ? fixedRangeBytes : rangeBytesFor(src, dataStart, size, batchRows);
+            int ranges = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (size - dataStart + rangeBytes - 1) / rangeBytes));
+            return new FilePlan(index, src, header, size, dataStart, firstLine, rangeBytes, ranges, null);
+        } catch (RuntimeException e) {
+            return new FilePlan(index, src, List.of(), 0, 0, 0, 1, 0, e);
         }
-        long rangeBytes = fixedRangeBytes > 0 ? fixedRangeBytes : rangeBytesFor(src, dataStart, size, batchRows);
-        int ranges = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (size - dataStart + rangeBytes - 1) / rangeBytes));
-        file = new FilePlan(src, header, size, dataStart, rangeBytes, ranges);
-        nextRange = 0;
-        expectedStart = dataStart;
-        expectedLine = firstLine;
-        return true;
     }
 
     /** Bytes for about a batch of rows, from the mean row length in the first megabyte after the header. */
@@ -224,7 +239,8 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
         }
     }
 
-    private record FilePlan(SourceFile source, List<String> header, long size, long dataStart, long rangeBytes, int ranges) {}
+    private record FilePlan(int index, SourceFile source, List<String> header, long size, long dataStart, long firstLine,
+                            long rangeBytes, int ranges, RuntimeException failure) {}
 
     /**
      * One byte range parsed into one batch. {@code from} is the nominal cut (the range starts at the first line
@@ -253,6 +269,7 @@ public final class RangeCsvReader implements TraceReader, SourceProgress {
         }
 
         @Override public Range call() {
+            if (plan.failure != null) return this;
             out.reset();
             stopStart = plan.size;
             if (closed) return this;

@@ -171,6 +171,28 @@ class RangeCsvReaderTest {
     }
 
     @Test
+    void aFolderOfFilesReadsAsInSequenceWithErrorsInFileOrder() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("cold_start"));
+        Files.writeString(folder.resolve("day_00.csv"), coldStarts(21, 700, false, true, -1, null));
+        Files.writeString(folder.resolve("day_01.csv"), HEADER + "\n");
+        Files.writeString(folder.resolve("day_02.csv"), coldStarts(22, 500, true, false, -1, null));
+        Rows expected = sequential(folder, OnError.FAIL);
+        assertEquals(1200, expected.size());
+        for (long rangeBytes : new long[] {200, 5000, 1 << 20}) assertEquals(expected.rows(), ranges(folder, OnError.FAIL, rangeBytes).rows(), "ranges of " + rangeBytes);
+
+        // A bad row late in the first file comes before a header the format cannot use in the second.
+        Files.writeString(folder.resolve("day_00.csv"), coldStarts(21, 700, false, true, 650, "n/a"));
+        Files.writeString(folder.resolve("day_01.csv"), "a,b,c\n1,2,3\n");
+        BadInputException first = assertThrows(BadInputException.class, () -> sequential(folder, OnError.FAIL));
+        assertTrue(first.getMessage().contains("day_00.csv:"), first.getMessage());
+        assertEquals(first.getMessage(), assertThrows(BadInputException.class, () -> ranges(folder, OnError.FAIL, 300)).getMessage());
+        Files.writeString(folder.resolve("day_00.csv"), coldStarts(21, 700, false, true, -1, null));
+        BadInputException header = assertThrows(BadInputException.class, () -> sequential(folder, OnError.FAIL));
+        assertTrue(header.getMessage().contains("day_01.csv"), header.getMessage());
+        assertEquals(header.getMessage(), assertThrows(BadInputException.class, () -> ranges(folder, OnError.FAIL, 300)).getMessage());
+    }
+
+    @Test
     void headerOnlyAndEmptyFiles() throws IOException {
         assertEquals(0, ranges(write("header.csv", HEADER + "\n"), OnError.FAIL, 100).size());
         assertEquals(0, ranges(write("header2.csv", HEADER), OnError.FAIL, 100).size());

@@ -122,18 +122,20 @@ public final class ServingPlanEvaluator implements PlanEvaluator {
     @Override public Figures lowerBounds(Candidate c, Workload w) {
         EngineProfile e = config(c).engine();
         boolean chunked = e.chunkedPrefill();
-        String key = stepKey(c) + "|" + (chunked ? c.maxBatchedTokens() : 0);
+        // Every request spends at least the engine's fixed front-end time before it is scheduled (EngineOverheads)
+        double frontS = e.overheads().requestFixedS();
+        String key = stepKey(c) + "|" + (chunked ? c.maxBatchedTokens() : 0) + "|" + frontS;
         Map<String, double[][]> cache;
         synchronized (this) {
             if (boundsWorkload != w) { boundsWorkload = w; requestBounds = new ConcurrentHashMap<>(); }
             cache = requestBounds;
         }
-        double[][] per = cache.computeIfAbsent(key, k -> perRequest(stepModel(c), w, chunked ? c.maxBatchedTokens() : Integer.MAX_VALUE, e.prefixCaching()));
+        double[][] per = cache.computeIfAbsent(key, k -> perRequest(stepModel(c), w, chunked ? c.maxBatchedTokens() : Integer.MAX_VALUE, e.prefixCaching(), frontS));
         Gpu g = catalog.get(c.cluster().gpu());
         return Bounds.of(w, per[0], per[1], per[2], g.idleW() * c.gpus(), g.pricePerHourUsd() * c.gpus());
     }
 
-    private double[][] perRequest(StepTimeModel st, Workload w, int budget, boolean prefixCaching) {
+    private double[][] perRequest(StepTimeModel st, Workload w, int budget, boolean prefixCaching, double frontS) {
         int n = w.size();
         double[] ttft = new double[n], tpot = new double[n], e2e = new double[n];
         BatchShape b = new BatchShape();
@@ -164,9 +166,9 @@ public final class ServingPlanEvaluator implements PlanEvaluator {
                 pd = new double[] {prefill, st.evaluate(b)};
                 memo.put(memoKey, pd);
             }
-            ttft[i] = pd[0];
+            ttft[i] = frontS + pd[0];
             tpot[i] = r.outputTokens() > 1 ? pd[1] : Double.NaN;
-            e2e[i] = pd[0] + Math.max(0, r.outputTokens() - 1) * pd[1];
+            e2e[i] = frontS + pd[0] + Math.max(0, r.outputTokens() - 1) * pd[1];
         }
         return new double[][] {ttft, tpot, e2e};
     }

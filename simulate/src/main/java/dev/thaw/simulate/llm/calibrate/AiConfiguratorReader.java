@@ -27,8 +27,9 @@ public final class AiConfiguratorReader {
 
     private AiConfiguratorReader() {}
 
+    /** Any of the file's own column names: a header missing others is still read, so the error names the missing column. */
     public static boolean looksLike(String header) {
-        return header.contains("silicon_ttft_ms") && header.contains("batch_size") && header.contains("model_path");
+        return header.contains("silicon_ttft_ms") || header.contains("silicon_tpot_ms") || header.contains("silicon_data_source");
     }
 
     /** GPU catalog id of an AIConfigurator system name, or null. */

@@ -77,21 +77,17 @@ public final class CaseSimulator {
     public static Map<String, Double> predict(MeasuredCase c, EngineProfile engine, Calibration cal, long seed) {
         ServingConfig cfg = config(c, engine, cal);
         MeasuredCase.Load load = c.load();
-        ServingResult r;
-        int from = 0, to;
         if (load.closedLoop() && load.fixedLengths()) return fixedLengthClosedLoop(cfg, load, seed);
-        if (load.closedLoop()) {
-            int clients = load.concurrency();
-            List<LlmRequest> reqs = new ArrayList<>();
-            int n = load.prompt().length;
+        int n = load.prompt().length;
+        ServingResult r;
+        if (load.closedLoop()) { // the measured requests in send order, every client starting at once
+            List<LlmRequest> reqs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) reqs.add(new LlmRequest(i, 0, load.prompt()[i], load.output()[i]));
-            r = ServingSimulator.runClosedLoop(cfg, reqs, clients, 0);
-            to = n;
+            r = ServingSimulator.runClosedLoop(cfg, reqs, load.concurrency(), 0);
         } else {
             r = ServingSimulator.run(cfg, openLoop(load, seed));
-            to = load.prompt().length;
         }
-        return metrics(r.requestLog(), from, to);
+        return metrics(r.requestLog(), 0, n);
     }
 
     /**

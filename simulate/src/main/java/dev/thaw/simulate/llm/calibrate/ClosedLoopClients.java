@@ -28,7 +28,7 @@ public final class ClosedLoopClients {
      * rows of AIConfigurator's end-to-end file (simulate/README.md, "Fitted engine overheads").
      */
     public static final double DEFAULT_ROUNDS_PER_CLIENT = 15;
-    /** {@link #DEFAULT_ROUNDS_PER_CLIENT} for help texts (annotations need a constant string). */
+    /** {@link #DEFAULT_ROUNDS_PER_CLIENT} for help texts (annotations need a constant string; a test keeps the two equal). */
     public static final String DEFAULT_ROUNDS_PER_CLIENT_TEXT = "15";
     /** Rounds per client that {@code thaw calibrate} tries; 1000 stands for "the burst does not count". */
     public static final List<Double> CANDIDATE_ROUNDS = List.of(1000.0, 50.0, 30.0, 20.0, 15.0, 10.0, 7.0, 5.0, 3.0, 2.0, 1.0);
@@ -40,7 +40,7 @@ public final class ClosedLoopClients {
 
     /** Checks a rounds-per-client value (from a flag or a profile file). */
     public static double checkRounds(double r) {
-        if (!(r >= 1) || Double.isInfinite(r)) throw new IllegalArgumentException("rounds per client must be a finite number >= 1, got " + r);
+        if (!(r >= 1) || Double.isInfinite(r)) throw new IllegalArgumentException("rounds_per_client must be a finite number >= 1, got " + r);
         return r;
     }
 

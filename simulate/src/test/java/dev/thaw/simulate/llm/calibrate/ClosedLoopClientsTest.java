@@ -37,6 +37,7 @@ class ClosedLoopClientsTest {
         assertEquals(100.8, ClosedLoopClients.remix(p, 1000).get("ttft_ms.mean"), 1e-9);
         assertSame(Map.of("ttft_ms.mean", 5.0).getClass(), ClosedLoopClients.remix(Map.of("ttft_ms.mean", 5.0), 3).getClass(), "an open-loop prediction is returned as it is");
         assertThrows(IllegalArgumentException.class, () -> ClosedLoopClients.checkRounds(0.5));
+        assertEquals(ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT, Double.parseDouble(ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT_TEXT), "help text and default agree");
         assertThrows(IllegalArgumentException.class, () -> ClosedLoopClients.checkRounds(Double.NaN));
     }
 }

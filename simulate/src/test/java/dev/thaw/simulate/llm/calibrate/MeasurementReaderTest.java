@@ -55,6 +55,8 @@ class MeasurementReaderTest {
         assertBad("arrival_s,prompt_tokens,output_tokens,ttft_s,e2e_s\n0,100,10,0.1,1.0\n1,100,10,-0.2,1.0\n", "req.csv", "req.csv:3");
         assertBad("arrival_s,prompt_tokens,output_tokens,ttft_s\n0,100,10,0.1\n", "req.csv", "e2e_s");
         assertBad("id,backend,model_path,silicon_ttft_ms,batch_size\nx,vllm,m,1,2\n", "aic.csv", "column 'backend_version'");
+        // A header cut short after its first columns is still an AIConfigurator file with a column missing.
+        assertBad("id,silicon_data_source,backend\nx,y,vllm\n", "aic.csv", "column 'backend_version'");
     }
 
     private void assertBad(String content, String name, String expected) throws Exception {
