@@ -26,6 +26,8 @@ public final class HuaweiFunctionPopulation {
     static final Pool[] POOLS = {Pool.P22, Pool.P23, Pool.P24, Pool.P26};
     static final double[] POOL_SHARES = {0.45, 0.20, 0.20, 0.15};
     static final RateProfile DAY = RateProfile.sinusoidalDay(4, 14);
+    /** Log-sd of one request's CPU around its function's typical CPU (the per-request log and the minute metrics). */
+    static final double PER_REQUEST_CPU_LOG_SD = 0.3;
 
     private HuaweiFunctionPopulation() {}
 
@@ -73,8 +75,11 @@ public final class HuaweiFunctionPopulation {
         double coldEffect = 0.5 * rng.nextGaussian()
                 + (pool.isSmall() ? 0 : Math.log(region.largePodSlowdown()))
                 + (trigger.startsWith("OBS") ? Math.log(4) : 0);
-        double execMedian = TriggerLifetimes.execMedianS(trigger, region, rng.nextGaussian());
-        double cpu = Math.min(pool.cpuMillicores() / 1000.0, 0.15 * Math.exp(0.7 * rng.nextGaussian()));
+        double execMedian = TriggerLifetimes.execMedianS(region, rng.nextGaussian());
+        // a function's typical CPU stays two per-request sds (lognormal 0.3, HuaweiDatasetWriter) under its pod's
+        // limit: capped at the limit itself, half its requests would read exactly the limit, a point mass no
+        // sampler reports, which collapses the spread a per-function baseline learns (thaw detect)
+        double cpu = Math.min(pool.cpuMillicores() / 1000.0 * Math.exp(-2 * PER_REQUEST_CPU_LOG_SD), 0.15 * Math.exp(0.7 * rng.nextGaussian()));
         double mem = pool.memoryMb() * (0.15 + 0.5 * rng.nextDouble());
         double body = Math.rint(200 * Math.exp(1.5 * rng.nextGaussian()));
         return new SyntheticFunction(region.region(), funcName, userID, pool, cpuRequest, trigger, 1 + rng.nextInt(4),

@@ -56,7 +56,7 @@ public final class MinuteMetricsWriter {
             int m = (int) ((t - from) / 60);
             n[m]++;
             exec[m] += fr.execUs[k] / 1e6;
-            cpu[m] += rng.nextDouble() < 0.2 ? 0 : Math.min(fn.pool().cpuMillicores() / 1000.0, fn.cpuCores() * Math.exp(0.3 * rng.nextGaussian()));
+            cpu[m] += rng.nextDouble() < 0.2 ? 0 : Math.min(fn.pool().cpuMillicores() / 1000.0, fn.cpuCores() * Math.exp(HuaweiFunctionPopulation.PER_REQUEST_CPU_LOG_SD * rng.nextGaussian()));
             mem[m] += Math.max(1, Math.min(fn.pool().memoryMb(), fn.memoryMiB() * (1 + 0.05 * rng.nextGaussian())));
             rsp[m] += (5 + rng.nextInt(10)) / 1e6;
         }
