@@ -62,11 +62,30 @@ final class BinaryChunkEncoder extends ColumnChunkEncoder {
             else {
                 byte[] b = values.buf;
                 int toMin = Long.compareUnsigned(key, minKey), toMax = Long.compareUnsigned(key, maxKey);
-                if (toMin < 0 || toMin == 0 && Arrays.compareUnsigned(b, at, at + len, b, minPos, minPos + minLen) < 0) { minPos = at; minLen = len; minKey = key; }
-                else if (toMax > 0 || toMax == 0 && Arrays.compareUnsigned(b, at, at + len, b, maxPos, maxPos + maxLen) > 0) { maxPos = at; maxLen = len; maxKey = key; }
+                if (toMin < 0 || toMin == 0 && compareAfterPrefix(b, at, len, minPos, minLen) < 0) { minPos = at; minLen = len; minKey = key; }
+                else if (toMax > 0 || toMax == 0 && compareAfterPrefix(b, at, len, maxPos, maxLen) > 0) { maxPos = at; maxLen = len; maxKey = key; }
             }
             pageValues++;
         }
+    }
+
+    /**
+     * Orders two values of {@code b} whose {@link #prefix}es are equal, as {@link Arrays#compareUnsigned} would, eight
+     * bytes at a time: ties on the prefix are common (pod ids of one pool share their first 15 bytes), and this
+     * inlined loop costs a fraction of the library call on such short values.
+     */
+    static int compareAfterPrefix(byte[] b, int a, int aLen, int c, int cLen) {
+        if (aLen < 8 || cLen < 8) return Arrays.compareUnsigned(b, a, a + aLen, b, c, c + cLen);
+        int n = Math.min(aLen, cLen), k = 8;
+        for (; k + 8 <= n; k += 8) {
+            long x = (long) BIG.get(b, a + k), y = (long) BIG.get(b, c + k);
+            if (x != y) return Long.compareUnsigned(x, y);
+        }
+        for (; k < n; k++) {
+            int d = (b[a + k] & 0xff) - (b[c + k] & 0xff);
+            if (d != 0) return d;
+        }
+        return aLen - cLen;
     }
 
     /** The first eight bytes as an unsigned big-endian number, zero-padded when shorter. */

@@ -239,6 +239,24 @@ class ColumnChunkEncoderTest {
         }
     }
 
+    @Test
+    void prefixTieCompareOrdersAsTheLibraryDoes() {
+        // Values sharing long prefixes (pod ids of one pool), bytes above 0x7F, and values that are prefixes of others.
+        Random r = new Random(3);
+        String[] stems = {"pool22-300-128-", "pool22-300-128-000000", "pool22-3", "\u00e9t\u00e9-2025-", "abcdefgh"};
+        for (int k = 0; k < 200_000; k++) {
+            byte[] a = (stems[r.nextInt(stems.length)] + Long.toString(r.nextLong() & 0xFFFF, r.nextInt(3) == 0 ? 36 : 10)).getBytes(StandardCharsets.UTF_8);
+            byte[] c = r.nextInt(5) == 0 ? java.util.Arrays.copyOf(a, Math.max(8, a.length - r.nextInt(4)))
+                    : (stems[r.nextInt(stems.length)] + Long.toString(r.nextLong() & 0xFFFF, 10)).getBytes(StandardCharsets.UTF_8);
+            if (BinaryChunkEncoder.prefix(a, 0, a.length) != BinaryChunkEncoder.prefix(c, 0, c.length)) continue;
+            byte[] both = new byte[a.length + c.length + 3];
+            System.arraycopy(a, 0, both, 1, a.length);
+            System.arraycopy(c, 0, both, a.length + 3, c.length);
+            int want = Integer.signum(java.util.Arrays.compareUnsigned(a, c));
+            assertEquals(want, Integer.signum(BinaryChunkEncoder.compareAfterPrefix(both, 1, a.length, a.length + 3, c.length)), new String(a, StandardCharsets.UTF_8) + " vs " + new String(c, StandardCharsets.UTF_8));
+        }
+    }
+
     enum Threads { ONE(1), THREE(3);
         final int n;
         Threads(int n) { this.n = n; }

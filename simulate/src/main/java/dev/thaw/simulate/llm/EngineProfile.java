@@ -46,7 +46,7 @@ public record EngineProfile(String name, Scheduling scheduling, int maxNumSeqs, 
      * end-to-end file (Qwen3-32B BF16 on vLLM 0.12.0, Llama-3.1-70B FP8; TP 2/4/8) on top of the bundled H100
      * kernel database (perf_db): simulate/README.md lists each value with its fit residual and the command that reproduces it.
      */
-    static final EngineOverheads V1_OVERHEADS = new EngineOverheads(0.712e-3, 34.6e-6, 64.5e-6, 0, 2.95e-3, 0, 13.3e-3, 0.461e-3);
+    static final EngineOverheads V1_OVERHEADS = new EngineOverheads(1.02e-3, 34.1e-6, 44.4e-6, 0, 2.22e-3, 0, 0, 0.850e-3);
     static final EngineOverheads SARATHI_OVERHEADS = new EngineOverheads(1.0e-3, 10e-6, 0, 0, 0, 60e-6, 0);
 
     /** vLLM 0.6 V0 defaults: 256 seqs, 8192 batched tokens (max(max_model_len, 2048) with an 8K context), 0.9 utilization. */

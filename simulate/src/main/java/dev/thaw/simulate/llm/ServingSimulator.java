@@ -54,6 +54,11 @@ public final class ServingSimulator {
      * request log holds the clients' send times as arrivals.
      */
     public static ServingResult runClosedLoop(ServingConfig c, List<LlmRequest> requests, int clients, double staggerS) {
+        return runClosedLoop(c, requests, clients, 1, staggerS);
+    }
+
+    /** {@link #runClosedLoop(ServingConfig, List, int, double)} with clients that send in cohorts of {@code cohort} ({@code EventLoop.closedLoop}). */
+    public static ServingResult runClosedLoop(ServingConfig c, List<LlmRequest> requests, int clients, int cohort, double staggerS) {
         long t0 = System.nanoTime();
         MemoryPlan mem = memoryPlan(c);
         if (!mem.feasible()) throw new IllegalArgumentException("plan " + c.plan() + " of " + c.model().name() + " on " + c.cluster().gpu().id() + " is infeasible: " + mem.reason());
@@ -62,7 +67,7 @@ public final class ServingSimulator {
         Gpu g = c.cluster().gpu();
         Recorder rec = new Recorder(g.tdpW() - g.idleW(), g.intraNode().energyPjPerBit(), c.cluster().interNode().energyPjPerBit(), c.plan().tp());
         int maxModelLen = c.engine().maxModelLen() > 0 ? c.engine().maxModelLen() : c.model().maxPositions();
-        EventLoop loop = EventLoop.closedLoop(requests, clients, staggerS, c.plan().dp(), c.plan().pp(), c.engine(), model, rec, mem.kvBlocks(),
+        EventLoop loop = EventLoop.closedLoop(requests, clients, cohort, staggerS, c.plan().dp(), c.plan().pp(), c.engine(), model, rec, mem.kvBlocks(),
                 c.router(), maxModelLen, c.prefixUnitTokens());
         loop.run();
         RequestLog log = loop.table().toLog();

@@ -48,6 +48,39 @@ class ClosedLoopTest {
         }
     }
 
+    @Test void clientsInCohortsSendKAtATimeEachWhenTheKthPendingFinishHappensAndNeverExceedC() {
+        int c = 6, k = 3, n = 60;
+        RequestLog log = ServingSimulator.runClosedLoop(CFG, requests(n, 7), c, k, 0).requestLog();
+        double[] finishes = new double[n];
+        for (int i = 0; i < n; i++) {
+            assertTrue(log.completed(i), "request " + i + " completed");
+            finishes[i] = log.finishS()[i];
+        }
+        Arrays.sort(finishes);
+        // Later requests go out k at a time, together, at the time of every k-th finish (finishes k, 2k, ...).
+        for (int g = 0; c + g * k < n; g++) {
+            double sent = log.arrivalS()[c + g * k];
+            for (int j = 1; j < k; j++) assertEquals(sent, log.arrivalS()[c + g * k + j], 0.0, "cohort " + g + " sent together");
+            assertEquals(finishes[(g + 1) * k - 1], sent, 0.0, "cohort " + g + " sent at finish " + ((g + 1) * k));
+        }
+        for (int i = 0; i < n; i++) {
+            double t = log.arrivalS()[i];
+            int inFlight = 0;
+            for (int j = 0; j < n; j++) if (log.arrivalS()[j] <= t && log.finishS()[j] > t) inFlight++;
+            assertTrue(inFlight <= c, "in flight at " + t + ": " + inFlight);
+        }
+        // Cohorts queue prompts together, so first tokens come no sooner on average than with clients on their own.
+        RequestLog alone = ServingSimulator.runClosedLoop(CFG, requests(n, 7), c, 1, 0).requestLog();
+        assertTrue(meanTtft(log) > meanTtft(alone), "cohorts " + meanTtft(log) + " vs alone " + meanTtft(alone));
+        assertThrows(IllegalArgumentException.class, () -> ServingSimulator.runClosedLoop(CFG, requests(n, 7), c, c + 1, 0));
+    }
+
+    static double meanTtft(RequestLog log) {
+        double s = 0;
+        for (int i = 0; i < log.size(); i++) s += log.ttftS(i);
+        return s / log.size();
+    }
+
     @Test void requestFixedCostDelaysEveryFirstTokenByItAtLightLoad() {
         double fixed = 0.020;
         List<LlmRequest> reqs = requests(80, 5);

@@ -113,7 +113,10 @@ class ExpertParallelLayoutTest {
     @Test void theSlowestReplicaSetsThePaceOfTheGroup() {
         // Two requests at t = 0, routed round-robin to the two replicas: a 6000-token prompt and a 100-token one.
         List<LlmRequest> reqs = List.of(new LlmRequest(0, 0.0, 6000, 20), new LlmRequest(1, 0.0, 100, 200));
-        ServingConfig base = ServingConfig.of(QWEN, Cluster.of(H100, 2, 1), ParallelPlan.parse("dp=2,tp=1,ep=2")).withRouter(RouterPolicy.ROUND_ROBIN);
+        // Engine step costs only: the per-request front-end cost (the same for both plans) would blur the comparison.
+        EngineOverheads o = EngineProfile.vllmV1().overheads();
+        ServingConfig base = ServingConfig.of(QWEN, Cluster.of(H100, 2, 1), ParallelPlan.parse("dp=2,tp=1,ep=2")).withRouter(RouterPolicy.ROUND_ROBIN)
+                .withEngine(EngineProfile.vllmV1().withOverheads(o.stepS(), o.perSeqS()));
         ServingResult lockstep = ServingSimulator.run(base, reqs);
         ServingResult independent = ServingSimulator.run(base.withPlan(ParallelPlan.parse("dp=2,tp=1")), reqs);
         double shortLock = lockstep.requestLog().ttftS(1), longLock = lockstep.requestLog().ttftS(0);

@@ -94,7 +94,26 @@ public final class AiConfiguratorReader {
         String prec = r.get("precision").toLowerCase(Locale.ROOT);
         String weights = prec.equals("fp8") ? "fp8" : "bf16";
         return new MeasuredCase(r.get("id"), file.getFileName() + ":" + line, modelOf(r.get("model_path")), gpuOf(r.get("system")),
-                new ParallelPlan(1, tp, pp), weights, "bf16", engineOf(version), version, 0, 0, MeasuredCase.Load.closed(c, isl, osl), m);
+                new ParallelPlan(1, tp, pp), weights, "bf16", engineOf(version), version, 0, 0, MeasuredCase.Load.closed(c, isl, osl), m,
+                collectionOf(r.isMapped("silicon_data_source") ? r.get("silicon_data_source") : ""));
+    }
+
+    /**
+     * The collection a row's {@code silicon_data_source} names: the folder of its {@code source_file} (one folder per
+     * harness, engine version and GPU in the gap-analysis runs, whose file names are the models), else the file (a
+     * CI collection's dated CSV), else the dump it came from; "" when it names none.
+     */
+    static String collectionOf(String dataSource) {
+        for (String part : dataSource.split(";")) {
+            String p = part.strip();
+            if (p.startsWith("source_file=")) {
+                String f = p.substring("source_file=".length()).strip();
+                int slash = f.lastIndexOf('/');
+                return slash > 0 ? f.substring(0, slash) : f;
+            }
+        }
+        String first = dataSource.split(";")[0].strip();
+        return first.startsWith("db-dump") ? first : "";
     }
 
     /** vLLM up to 0.6 ran the V0 engine; 0.8 on the V1 engine (a blank version: a recent release, V1). */

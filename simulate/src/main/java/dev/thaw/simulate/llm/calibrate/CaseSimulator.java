@@ -36,13 +36,36 @@ public final class CaseSimulator {
     /** Where kernel times come from: the bundled database of the GPU where there is one (as thaw simulate). */
     private static volatile PerfDbSource perfDb = PerfDbSource.BUNDLED;
 
-    /** Rounds per client of fixed-length closed loops that do not record it (see {@link ClosedLoopClients}). */
-    private static volatile double roundsPerClient = ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT;
+    /** The client model of fixed-length closed loops of a collection not in {@link #clientsByCollection} (see {@link ClosedLoopClients}). */
+    private static volatile ClosedLoopClients.ClientModel clients = ClosedLoopClients.ClientModel.DEFAULT;
+    /** The client model of each collection that has its own (thaw calibrate fits one per collection). */
+    private static volatile Map<String, ClosedLoopClients.ClientModel> clientsByCollection = ClosedLoopClients.BUNDLED;
+
+    /** Client models for every later fixed-length closed-loop case: one per collection, the default for the others. */
+    public static void useClients(ClosedLoopClients.ClientModel dflt, Map<String, ClosedLoopClients.ClientModel> byCollection) {
+        clients = dflt;
+        clientsByCollection = Map.copyOf(byCollection);
+    }
+
+    /** One client model for every later fixed-length closed-loop case, whatever its collection. */
+    public static void useClients(ClosedLoopClients.ClientModel every) { useClients(every, Map.of()); }
+
+    public static ClosedLoopClients.ClientModel defaultClients() { return clients; }
+
+    public static Map<String, ClosedLoopClients.ClientModel> clientsByCollection() { return clientsByCollection; }
+
+    /** The client model a case is simulated with. */
+    public static ClosedLoopClients.ClientModel clientsOf(MeasuredCase c) { return clientsByCollection.getOrDefault(c.collection(), clients); }
 
     /** Rounds per client for every later fixed-length closed-loop case (thaw validate/calibrate --rounds-per-client). */
-    public static void useRoundsPerClient(double rounds) { roundsPerClient = ClosedLoopClients.checkRounds(rounds); }
+    public static void useRoundsPerClient(double rounds) { useClients(clients.withRounds(rounds)); }
 
-    public static double roundsPerClient() { return roundsPerClient; }
+    public static double roundsPerClient() { return clients.roundsPerClient(); }
+
+    /** Client cohort size for every later fixed-length closed-loop case (thaw validate/calibrate --client-cohort). */
+    public static void useClientCohort(int cohort) { useClients(clients.withCohort(cohort)); }
+
+    public static int clientCohort() { return clients.cohort(); }
 
     /** Kernel times for every later case (thaw validate/calibrate --perf-db). */
     public static void usePerfDb(PerfDbSource db) { perfDb = db == null ? PerfDbSource.BUNDLED : db; }
@@ -77,7 +100,7 @@ public final class CaseSimulator {
     public static Map<String, Double> predict(MeasuredCase c, EngineProfile engine, Calibration cal, long seed) {
         ServingConfig cfg = config(c, engine, cal);
         MeasuredCase.Load load = c.load();
-        if (load.closedLoop() && load.fixedLengths()) return fixedLengthClosedLoop(cfg, load, seed);
+        if (load.closedLoop() && load.fixedLengths()) return fixedLengthClosedLoop(cfg, load, seed, clientsOf(c));
         int n = load.prompt().length;
         ServingResult r;
         if (load.closedLoop()) { // the measured requests in send order, every client starting at once
@@ -91,10 +114,10 @@ public final class CaseSimulator {
     }
 
     /**
-     * A closed loop with fixed lengths, as {@link ClosedLoopClients} describes: the clients start together, one
-     * burst round, {@link ClosedLoopClients#STEADY_ROUNDS} desynchronised rounds measured, one tail round dropped.
+     * A closed loop with fixed lengths, as {@link ClosedLoopClients} describes: the clients start together (and
+     * send in cohorts of the client cohort size), one burst round, {@link ClosedLoopClients#STEADY_ROUNDS} desynchronised rounds measured, one tail round dropped.
      */
-    static Map<String, Double> fixedLengthClosedLoop(ServingConfig cfg, MeasuredCase.Load load, long seed) {
+    static Map<String, Double> fixedLengthClosedLoop(ServingConfig cfg, MeasuredCase.Load load, long seed, ClosedLoopClients.ClientModel cm) {
         int clients = load.concurrency();
         int n = clients * (ClosedLoopClients.STEADY_ROUNDS + 2);
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -104,8 +127,8 @@ public final class CaseSimulator {
             int o = (int) Math.max(1, Math.round(osl * (1 + ClosedLoopClients.OUTPUT_SPREAD * (2 * rnd.nextDouble() - 1))));
             reqs.add(new LlmRequest(i, 0, isl, o));
         }
-        RequestLog log = ServingSimulator.runClosedLoop(cfg, reqs, clients, 0).requestLog();
-        return ClosedLoopClients.combine(metrics(log, 0, clients), metrics(log, clients, n - clients), roundsPerClient);
+        RequestLog log = ServingSimulator.runClosedLoop(cfg, reqs, clients, Math.min(cm.cohort(), clients), 0).requestLog();
+        return ClosedLoopClients.combine(metrics(log, 0, clients), metrics(log, clients, n - clients), cm.roundsPerClient());
     }
 
     /** Requests of an open-loop load: the measured arrivals, or gamma inter-arrival times (shape = burstiness) at the rate. */

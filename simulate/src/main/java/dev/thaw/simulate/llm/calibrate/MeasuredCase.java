@@ -16,10 +16,18 @@ import java.util.Map;
  * @param engineVersion    the version the file names, or "" when it names none
  * @param maxNumSeqs       the server's max_num_seqs, or 0 for the engine default
  * @param maxBatchedTokens the server's max_num_batched_tokens, or 0 for the engine default
+ * @param collection       the collection of runs the case belongs to, when the file names one (AIConfigurator's
+ *                         {@code source_file}): runs of one collection share a benchmark harness, so they share a
+ *                         client model ({@link ClosedLoopClients}); "" when unknown
  */
 public record MeasuredCase(String id, String source, String model, String gpu, ParallelPlan plan, String weights, String kv,
                            String engine, String engineVersion, int maxNumSeqs, int maxBatchedTokens, Load load,
-                           Map<String, Double> measured) {
+                           Map<String, Double> measured, String collection) {
+
+    public MeasuredCase(String id, String source, String model, String gpu, ParallelPlan plan, String weights, String kv,
+                        String engine, String engineVersion, int maxNumSeqs, int maxBatchedTokens, Load load, Map<String, Double> measured) {
+        this(id, source, model, gpu, plan, weights, kv, engine, engineVersion, maxNumSeqs, maxBatchedTokens, load, measured, "");
+    }
 
     /**
      * The client's load. Closed loop when {@code concurrency > 0} (each client sends its next request when its last

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -32,28 +33,52 @@ public final class OverheadFitter {
      * @param free         which of {@link EngineOverheads#FIT_NAMES} are fitted (the others keep the base profile's values)
      * @param iterations   Levenberg-Marquardt iterations at most
      */
-    public record Options(boolean[] free, int iterations, long seed, double roundsPerClient) {
+    public record Options(boolean[] free, int iterations, long seed, double roundsPerClient, int clientCohort) {
         /** Every term the end-to-end data identifies: all but sampling, which is collinear with per-sequence cost
          * when the fitted models share a vocabulary size within 20% (Qwen3 152K, Llama-3 128K). */
-        public static Options defaults() { return new Options(new boolean[] {true, true, true, false, true, true, true}, 6, 1, Double.NaN); }
+        public static Options defaults() { return new Options(new boolean[] {true, true, true, false, true, true, true}, 6, 1, Double.NaN, 0); }
 
-        public Options withIterations(int v) { return new Options(free, v, seed, roundsPerClient); }
+        public Options withIterations(int v) { return new Options(free, v, seed, roundsPerClient, clientCohort); }
 
         /** Fixes the rounds per client of fixed-length closed loops (NaN: fit it, see {@link ClosedLoopClients}). */
-        public Options withRoundsPerClient(double v) { return new Options(free, iterations, seed, Double.isNaN(v) ? v : ClosedLoopClients.checkRounds(v)); }
+        public Options withRoundsPerClient(double v) { return new Options(free, iterations, seed, Double.isNaN(v) ? v : ClosedLoopClients.checkRounds(v), clientCohort); }
+
+        /** Fixes the client cohort size of fixed-length closed loops (0: fit it, see {@link ClosedLoopClients}). */
+        public Options withClientCohort(int v) { return new Options(free, iterations, seed, roundsPerClient, v == 0 ? 0 : ClosedLoopClients.checkCohort(v)); }
+
+        /** Only the client model (rounds per client and cohort size) is fitted; the overheads stay the base profile's. */
+        public Options clientsOnly() { return new Options(new boolean[free.length], iterations, seed, roundsPerClient, clientCohort); }
     }
 
     public record Dropped(MeasuredCase measuredCase, String reason) {}
 
     /** The fitted profile and scales, the cases used and dropped, and the fit's own validation over the cases used. */
-    public record Result(EngineProfile profile, double roundsPerClient, List<MeasuredCase> used, List<Dropped> dropped,
-                         Validation fit, int evaluations) {
+    public record Result(EngineProfile profile, ClosedLoopClients.ClientModel clients, Map<String, ClosedLoopClients.ClientModel> clientsByCollection,
+                         List<MeasuredCase> used, List<Dropped> dropped, Validation fit, int evaluations) {
+        /** Rounds per client of the default client model (of the collection with the most fixed-length runs). */
+        public double roundsPerClient() { return clients.roundsPerClient(); }
+
+        public int clientCohort() { return clients.cohort(); }
+
+        /** The client models fitted, one per collection of fixed-length closed-loop runs, with their case counts. */
+        public Map<String, Object> clientsJson() {
+            Map<String, Object> m = new TreeMap<>();
+            clientsByCollection.forEach((k, v) -> {
+                Map<String, Object> e = new LinkedHashMap<>(v.toJson());
+                e.put("cases", used.stream().filter(c -> c.collection().equals(k) && c.load().closedLoop() && c.load().fixedLengths()).count());
+                m.put(k, e);
+            });
+            return m;
+        }
+
         /** What the profile file's {@code fit} object holds. */
         public Map<String, Object> summary(List<String> sources) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("sources", sources);
             m.put("cases_used", used.size());
-            m.put("rounds_per_client", roundsPerClient);
+            m.put("rounds_per_client", clients.roundsPerClient());
+            m.put("client_cohort", clients.cohort());
+            m.put("clients", clientsJson());
             m.put("mape_pct", fit.mape());
             m.put("bias_pct", fit.bias());
             List<Map<String, String>> d = new ArrayList<>();
@@ -78,11 +103,12 @@ public final class OverheadFitter {
         }
         if (used.isEmpty()) throw new IllegalArgumentException("no measured case left to fit (" + dropped.size() + " dropped: "
                 + (dropped.isEmpty() ? "none given" : dropped.get(0).reason()) + ")");
-        double before = CaseSimulator.roundsPerClient();
+        ClosedLoopClients.ClientModel before = CaseSimulator.defaultClients();
+        Map<String, ClosedLoopClients.ClientModel> beforeByCollection = CaseSimulator.clientsByCollection();
         try {
             return fitUsed(used, dropped, base, cal, o, log);
         } finally {
-            CaseSimulator.useRoundsPerClient(before);
+            CaseSimulator.useClients(before, beforeByCollection);
         }
     }
 
@@ -90,36 +116,64 @@ public final class OverheadFitter {
         int[] idx = IntStream.range(0, 7).filter(j -> o.free()[j]).toArray();
         double[] theta = base.overheads().fitVector();
         int[] evals = {0};
-        boolean fitRounds = Double.isNaN(o.roundsPerClient()) && used.stream().anyMatch(c -> c.load().closedLoop() && c.load().fixedLengths());
-        CaseSimulator.useRoundsPerClient(Double.isNaN(o.roundsPerClient()) ? ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT : o.roundsPerClient());
-        theta = lm(used, base, cal, o, theta, idx, evals, log);
-        if (fitRounds && fitRounds(used, base, cal, theta, o.seed(), evals, log))
-            theta = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
-        // Outliers after the fit: drop and refit once.
-        double[] r = residuals(used, base, cal, theta, o.seed(), evals);
-        double[] z = normalised(r, metricOf(used));
-        List<MeasuredCase> kept = new ArrayList<>();
-        int k = 0;
-        for (MeasuredCase c : used) {
-            String why = null;
-            for (String metric : METRICS) {
-                if (!c.measured().containsKey(metric)) continue;
-                double e = r[k], zk = z[k++];
-                if (Math.abs(zk) > 4 && Math.abs(e) > Math.log(1.5) && why == null)
-                    why = String.format(Locale.ROOT, "outlier: %s off by %+.0f%% after the fit (more than 4 robust standard deviations and 50%%)",
-                            metric, 100 * (Math.exp(e) - 1));
+        boolean fixedLoops = used.stream().anyMatch(c -> c.load().closedLoop() && c.load().fixedLengths());
+        boolean fitRounds = fixedLoops && Double.isNaN(o.roundsPerClient()), fitCohort = fixedLoops && o.clientCohort() == 0;
+        double rounds0 = Double.isNaN(o.roundsPerClient()) ? ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT : o.roundsPerClient();
+        // Each cohort size gets its own fit of the overheads, with every collection at that size first: fitted at one
+        // cohort size, the overheads absorb what another would explain (request_fixed_s grows to stand in for a
+        // partner's prefill), and a later switch of cohort size would start from there. Then each collection's client
+        // model is fitted at those overheads, and the overheads once more. The start whose fit leaves the smallest
+        // errors wins.
+        List<Integer> starts = fitCohort ? ClosedLoopClients.CANDIDATE_COHORTS
+                : List.of(o.clientCohort() == 0 ? ClosedLoopClients.DEFAULT_CLIENT_COHORT : o.clientCohort());
+        double[] bestTheta = theta;
+        double bestScore = Double.POSITIVE_INFINITY;
+        Map<String, ClosedLoopClients.ClientModel> bestClients = Map.of();
+        ClosedLoopClients.ClientModel bestDefault = null;
+        for (int cohort : starts) {
+            CaseSimulator.useClients(new ClosedLoopClients.ClientModel(rounds0, cohort));
+            double[] t = theta;
+            if (idx.length > 0) t = lm(used, base, cal, o, t, idx, evals, log);
+            if ((fitRounds || fitCohort) && fitClients(used, base, cal, t, o.seed(), fitRounds, fitCohort, evals, log) && idx.length > 0)
+                t = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), t, idx, evals, log);
+            double score = meanAbs(residuals(used, base, cal, t, o.seed(), evals));
+            if (starts.size() > 1) log.accept(String.format(Locale.ROOT, "starting at cohorts of %d: mean |log error| %.4f", cohort, score));
+            if (score < bestScore) {
+                bestScore = score;
+                bestTheta = t;
+                bestDefault = CaseSimulator.defaultClients();
+                bestClients = CaseSimulator.clientsByCollection();
             }
-            if (why != null) dropped.add(new Dropped(c, why)); else kept.add(c);
         }
-        if (kept.size() < used.size() && !kept.isEmpty()) {
-            log.accept("refitting without " + (used.size() - kept.size()) + " outliers");
-            used = kept;
-            theta = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
+        theta = bestTheta;
+        CaseSimulator.useClients(bestDefault, bestClients);
+        // Outliers after the fit: drop and refit once (a fit of the client model alone keeps every case).
+        if (idx.length > 0) {
+            double[] r = residuals(used, base, cal, theta, o.seed(), evals);
+            double[] z = normalised(r, metricOf(used));
+            List<MeasuredCase> kept = new ArrayList<>();
+            int k = 0;
+            for (MeasuredCase c : used) {
+                String why = null;
+                for (String metric : METRICS) {
+                    if (!c.measured().containsKey(metric)) continue;
+                    double e = r[k], zk = z[k++];
+                    if (Math.abs(zk) > 4 && Math.abs(e) > Math.log(1.5) && why == null)
+                        why = String.format(Locale.ROOT, "outlier: %s off by %+.0f%% after the fit (more than 4 robust standard deviations and 50%%)",
+                                metric, 100 * (Math.exp(e) - 1));
+                }
+                if (why != null) dropped.add(new Dropped(c, why)); else kept.add(c);
+            }
+            if (kept.size() < used.size() && !kept.isEmpty()) {
+                log.accept("refitting without " + (used.size() - kept.size()) + " outliers");
+                used = kept;
+                theta = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
+            }
         }
         EngineProfile fitted = apply(base, theta);
         Validation v = Validation.run(used, e -> fitted, cal, o.seed());
         evals[0]++;
-        return new Result(fitted, CaseSimulator.roundsPerClient(), used, dropped, v, evals[0]);
+        return new Result(fitted, CaseSimulator.defaultClients(), CaseSimulator.clientsByCollection(), used, dropped, v, evals[0]);
     }
 
     /** Why a case is left out of the fit before it starts, or null. */
@@ -249,25 +303,57 @@ public final class OverheadFitter {
     }
 
     /**
-     * Sets the rounds per client (of {@link ClosedLoopClients#CANDIDATE_ROUNDS}) that fits the cases best at these
-     * overheads; true when it changed. The same simulations serve every candidate: only the mix of the burst round and
-     * the desynchronised rounds changes.
+     * Sets the client model of each collection of fixed-length closed loops that fits its cases best at these
+     * overheads: the rounds per client (of {@link ClosedLoopClients#CANDIDATE_ROUNDS}) and the cohort size (of
+     * {@link ClosedLoopClients#CANDIDATE_COHORTS}), each unless fixed; the default becomes the model of the collection
+     * with the most such cases. True when any changed. A case depends only on its own collection's model, so the
+     * collections are fitted one by one on the same simulations: one per cohort size serves every number of rounds
+     * (only the mix of the burst round and the desynchronised rounds changes).
      */
-    static boolean fitRounds(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, int[] evals, Consumer<String> log) {
-        List<Map<String, Double>> preds = predictions(cases, apply(base, theta), cal, seed, evals);
-        int[] metric = metricOf(cases);
-        double[] sig = sigmas(residualsOf(cases, preds), metric);
-        double best = CaseSimulator.roundsPerClient(), bestCost = Double.POSITIVE_INFINITY;
-        for (double rounds : ClosedLoopClients.CANDIDATE_ROUNDS) {
-            List<Map<String, Double>> mixed = preds.stream().map(p -> ClosedLoopClients.remix(p, rounds)).toList();
-            double[] r = scaled(residualsOf(cases, mixed), metric, sig);
-            double cost = cost(r, huberWeights(r, 1.345));
-            if (cost < bestCost) { bestCost = cost; best = rounds; }
+    static boolean fitClients(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, boolean fitRounds,
+                              boolean fitCohort, int[] evals, Consumer<String> log) {
+        ClosedLoopClients.ClientModel dflt0 = CaseSimulator.defaultClients();
+        Map<String, ClosedLoopClients.ClientModel> before = CaseSimulator.clientsByCollection();
+        Map<String, List<Integer>> byCollection = new TreeMap<>(); // collection -> case indices (fixed-length closed loops)
+        for (int i = 0; i < cases.size(); i++) {
+            MeasuredCase c = cases.get(i);
+            if (c.load().closedLoop() && c.load().fixedLengths()) byCollection.computeIfAbsent(c.collection(), x -> new ArrayList<>()).add(i);
         }
-        boolean changed = best != CaseSimulator.roundsPerClient();
-        log.accept(String.format(Locale.ROOT, "rounds per client: %.0f (robust cost %.4f)", best, bestCost));
-        CaseSimulator.useRoundsPerClient(best);
-        return changed;
+        if (byCollection.isEmpty()) return false;
+        List<Integer> cohorts = fitCohort ? ClosedLoopClients.CANDIDATE_COHORTS : List.of(dflt0.cohort());
+        List<Double> roundsTried = fitRounds ? ClosedLoopClients.CANDIDATE_ROUNDS : List.of(dflt0.roundsPerClient());
+        int[] metric = metricOf(cases);
+        List<List<Map<String, Double>>> predsByCohort = new ArrayList<>();
+        for (int cohort : cohorts) {
+            CaseSimulator.useClients(dflt0.withCohort(cohort));
+            predsByCohort.add(predictions(cases, apply(base, theta), cal, seed, evals));
+        }
+        double[] sig = sigmas(residualsOf(cases, predsByCohort.get(0)), metric); // one scale for every candidate
+        Map<String, ClosedLoopClients.ClientModel> fitted = new TreeMap<>();
+        String largest = null;
+        for (Map.Entry<String, List<Integer>> e : byCollection.entrySet()) {
+            List<MeasuredCase> sub = e.getValue().stream().map(cases::get).toList();
+            int[] subMetric = metricOf(sub);
+            double bestCost = Double.POSITIVE_INFINITY;
+            ClosedLoopClients.ClientModel best = dflt0;
+            for (int ci = 0; ci < cohorts.size(); ci++) {
+                List<Map<String, Double>> all = predsByCohort.get(ci);
+                List<Map<String, Double>> p = e.getValue().stream().map(all::get).toList();
+                for (double rounds : roundsTried) {
+                    List<Map<String, Double>> mixed = p.stream().map(x -> ClosedLoopClients.remix(x, rounds)).toList();
+                    double[] r = scaled(residualsOf(sub, mixed), subMetric, sig);
+                    double cost = cost(r, huberWeights(r, 1.345));
+                    if (cost < bestCost) { bestCost = cost; best = new ClosedLoopClients.ClientModel(rounds, cohorts.get(ci)); }
+                }
+            }
+            fitted.put(e.getKey(), best);
+            if (largest == null || e.getValue().size() > byCollection.get(largest).size()) largest = e.getKey();
+            log.accept(String.format(Locale.ROOT, "client model of %s (%d cases): %.0f rounds per client, cohorts of %d (robust cost %.4f)",
+                    e.getKey().isEmpty() ? "runs of no named collection" : e.getKey(), sub.size(), best.roundsPerClient(), best.cohort(), bestCost));
+        }
+        ClosedLoopClients.ClientModel dflt = fitted.get(largest);
+        CaseSimulator.useClients(dflt, fitted);
+        return !fitted.equals(before) || !dflt.equals(dflt0);
     }
 
     static List<Map<String, Double>> predictions(List<MeasuredCase> cases, EngineProfile e, Calibration cal, long seed, int[] evals) {
@@ -328,6 +414,12 @@ public final class OverheadFitter {
         double[] w = new double[r.length];
         for (int i = 0; i < r.length; i++) w[i] = Math.abs(r[i]) <= k ? 1 : k / Math.abs(r[i]);
         return w;
+    }
+
+    static double meanAbs(double[] r) {
+        double s = 0;
+        for (double x : r) s += Math.abs(x);
+        return r.length == 0 ? 0 : s / r.length;
     }
 
     static double cost(double[] r, double[] w) {

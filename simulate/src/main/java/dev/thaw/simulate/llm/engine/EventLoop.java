@@ -42,6 +42,8 @@ public final class EventLoop {
     // Closed loop: the first `initial` requests arrive at their table time; later ones are released by finishes.
     private int initial;
     private int nextPending;
+    // Closed loop in cohorts: finishes are held until `cohort` of them have come, then that many requests are sent at once.
+    private int cohort = 1, heldFinishes;
     private final IntDeque released = new IntDeque();
     // Sent requests on their way through the front end, by the time they reach the scheduler (ties: send order).
     private final PriorityQueue<double[]> frontEnd = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
@@ -108,7 +110,19 @@ public final class EventLoop {
     public static EventLoop closedLoop(List<LlmRequest> requests, int clients, double staggerS, int dp, int pp, EngineProfile profile,
                                        StepTimeModel model, Recorder rec, long blocksPerReplica, RouterPolicy router, int maxModelLen,
                                        int prefixUnitTokens) {
+        return closedLoop(requests, clients, 1, staggerS, dp, pp, profile, model, rec, blocksPerReplica, router, maxModelLen, prefixUnitTokens);
+    }
+
+    /**
+     * A closed loop whose clients send in cohorts of {@code cohort}: after the first requests (all at their stagger
+     * times), finishes are held until {@code cohort} of them have come and then that many requests are sent at
+     * once, so arrivals come {@code cohort} at a time (1 = each finish sends one at once, as {@link #closedLoop}).
+     */
+    public static EventLoop closedLoop(List<LlmRequest> requests, int clients, int cohort, double staggerS, int dp, int pp, EngineProfile profile,
+                                       StepTimeModel model, Recorder rec, long blocksPerReplica, RouterPolicy router, int maxModelLen,
+                                       int prefixUnitTokens) {
         if (clients < 1) throw new IllegalArgumentException("a closed loop needs at least one client, got " + clients);
+        if (cohort < 1 || cohort > clients) throw new IllegalArgumentException("a client cohort must be 1.." + clients + " (the clients), got " + cohort);
         if (!(staggerS >= 0)) throw new IllegalArgumentException("client stagger must be non-negative, got " + staggerS);
         List<LlmRequest> timed = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -119,6 +133,7 @@ public final class EventLoop {
         EventLoop loop = new EventLoop(timed, dp, pp, profile, model, rec, blocksPerReplica, router, maxModelLen, prefixUnitTokens);
         loop.initial = Math.min(clients, timed.size());
         loop.nextPending = loop.initial;
+        loop.cohort = cohort;
         return loop;
     }
 
@@ -134,9 +149,13 @@ public final class EventLoop {
     /** A request left for good: in a closed loop its client sends the next unsent request now. */
     private void finished(int r, double now) {
         if (nextPending >= table.n) return;
-        int next = nextPending++;
-        table.arrival[next] = now;
-        released.addLast(next);
+        if (++heldFinishes < cohort && nextPending + heldFinishes < table.n) return;
+        for (; heldFinishes > 0 && nextPending < table.n; heldFinishes--) {
+            int next = nextPending++;
+            table.arrival[next] = now;
+            released.addLast(next);
+        }
+        heldFinishes = 0;
     }
 
     private void startTransfer(int r, double now) {

@@ -39,5 +39,26 @@ class ClosedLoopClientsTest {
         assertThrows(IllegalArgumentException.class, () -> ClosedLoopClients.checkRounds(0.5));
         assertEquals(ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT, Double.parseDouble(ClosedLoopClients.DEFAULT_ROUNDS_PER_CLIENT_TEXT), "help text and default agree");
         assertThrows(IllegalArgumentException.class, () -> ClosedLoopClients.checkRounds(Double.NaN));
+        assertEquals(ClosedLoopClients.DEFAULT_CLIENT_COHORT, Integer.parseInt(ClosedLoopClients.DEFAULT_CLIENT_COHORT_TEXT), "help text and default agree");
+        assertThrows(IllegalArgumentException.class, () -> ClosedLoopClients.checkCohort(0));
+        assertThrows(IllegalArgumentException.class, () -> new ClosedLoopClients.ClientModel(15, 0));
+    }
+
+    @Test void aCaseIsSimulatedWithItsCollectionsClientModelElseTheDefault() {
+        ClosedLoopClients.ClientModel d = CaseSimulator.defaultClients();
+        Map<String, ClosedLoopClients.ClientModel> before = CaseSimulator.clientsByCollection();
+        try {
+            CaseSimulator.useClients(new ClosedLoopClients.ClientModel(1000, 1), Map.of("paired", new ClosedLoopClients.ClientModel(1000, 2)));
+            MeasuredCase alone = qwen(8, 4096, 256), paired = new MeasuredCase("p", "test", alone.model(), alone.gpu(), alone.plan(), "bf16", "bf16",
+                    "vllm-v1", "", 0, 0, alone.load(), alone.measured(), "paired");
+            assertEquals(2, CaseSimulator.clientsOf(paired).cohort());
+            assertEquals(1, CaseSimulator.clientsOf(alone).cohort());
+            double a = CaseSimulator.predict(alone, EngineProfile.vllmV1(), Calibration.DEFAULT, 1).get("ttft_ms.mean");
+            double p = CaseSimulator.predict(paired, EngineProfile.vllmV1(), Calibration.DEFAULT, 1).get("ttft_ms.mean");
+            // 8 clients of 4,096-token prompts: in pairs, every prompt shares its prefill step with its partner's.
+            assertTrue(p > 1.4 * a, "pairs " + p + " ms vs alone " + a + " ms");
+        } finally {
+            CaseSimulator.useClients(d, before);
+        }
     }
 }

@@ -28,6 +28,12 @@ class MeasurementReaderTest {
         assertEquals("vllm-v1", q.engine());
         assertEquals(154.343741, q.measured().get("ttft_ms.mean"), 1e-6);
         assertEquals(15.9005368625, q.measured().get("tpot_ms.mean"), 1e-9);
+        // Collections: the gap-analysis runs (a folder per harness, engine version and GPU) and the CI workflow's dated file.
+        assertEquals("/Users/harrli/projects/aic-auto-gap-analysis/data/h100_sxm/vllm/0.12.0", q.collection());
+        assertEquals(java.util.Set.of("/Users/harrli/projects/aic-auto-gap-analysis/data/h100_sxm/vllm/0.12.0", "2026-04-06.csv"),
+                cases.stream().map(MeasuredCase::collection).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("db-dump/2026-04-27", AiConfiguratorReader.collectionOf("db-dump/2026-04-27; config_id=733; silicon_concurrency=128"));
+        assertEquals("", AiConfiguratorReader.collectionOf(""));
         assertTrue(skipped.stream().anyMatch(s -> s.contains("backend sglang has no thaw engine profile")));
         assertTrue(skipped.stream().anyMatch(s -> s.contains("model openai/gpt-oss-120b not in thaw's catalog")));
     }
