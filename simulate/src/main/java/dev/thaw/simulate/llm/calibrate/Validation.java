@@ -24,13 +24,13 @@ public record Validation(List<CaseResult> cases, Map<String, Double> mape, Map<S
         }
     }
 
-    /** Simulates every case with the profile its engine generation maps to. */
-    public static Validation run(List<MeasuredCase> cases, Function<String, EngineProfile> profileOf, Calibration cal, long seed) {
+    /** Simulates every case with the profile its engine generation maps to, replayed as the settings say. */
+    public static Validation run(List<MeasuredCase> cases, Function<String, EngineProfile> profileOf, Calibration cal, ReplaySettings settings, long seed) {
         List<CaseResult> out = new ArrayList<>();
         for (MeasuredCase c : cases) {
             EngineProfile e = profileOf.apply(c.engine());
             String problem = CaseSimulator.problem(c, e, cal);
-            out.add(new CaseResult(c, problem == null ? CaseSimulator.predict(c, e, cal, seed) : Map.of(), problem));
+            out.add(new CaseResult(c, problem == null ? CaseSimulator.predict(c, e, cal, settings, seed) : Map.of(), problem));
         }
         return of(out);
     }
