@@ -56,7 +56,19 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
         }
     }
 
+    /** Ids of small non-negative INT64 values (day, cluster, function and user ids), by value: no hashing. */
+    private int[] small;
+    private static final int SMALL = 1 << 16;
+
     private int idOf(long bits) {
+        if (!isDouble && bits >= 0 && bits < SMALL) {
+            if (small == null) small = new int[SMALL];
+            int id = small[(int) bits] - 1;
+            if (id >= 0) return id;
+            id = insert(bits, -1);
+            if (id >= 0) small[(int) bits] = id + 1;
+            return id;
+        }
         int slot = hash(bits) & mask;
         while (true) {
             int e = table[slot];
@@ -64,11 +76,19 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
             if (dict[e - 1] == bits) return e - 1;
             slot = (slot + 1) & mask;
         }
+        return insert(bits, slot);
+    }
+
+    /** Adds a value to the dictionary (and to the hash table at {@code slot}, unless -1); -1 when the dictionary is full. */
+    private int insert(long bits, int slot) {
         if ((dictSize + 1) * 8 > MAX_DICTIONARY_BYTES) return -1;
         if (dictSize == dict.length) dict = Arrays.copyOf(dict, dictSize * 2);
         dict[dictSize] = bits;
-        table[slot] = ++dictSize;
-        if (dictSize * 2 > table.length) rehash();
+        dictSize++;
+        if (slot >= 0) {
+            table[slot] = dictSize;
+            if (dictSize * 2 > table.length) rehash();
+        }
         return dictSize - 1;
     }
 
@@ -81,6 +101,7 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
         table = new int[table.length * 2];
         mask = table.length - 1;
         for (int id = 0; id < dictSize; id++) {
+            if (!isDouble && dict[id] >= 0 && dict[id] < SMALL) continue; // found through the direct table
             int slot = hash(dict[id]) & mask;
             while (table[slot] != 0) slot = (slot + 1) & mask;
             table[slot] = id + 1;
@@ -121,7 +142,10 @@ final class NumberChunkEncoder extends ColumnChunkEncoder {
     }
 
     @Override protected void clearDictionary() {
-        if (dictSize > 0) Arrays.fill(table, 0);
+        if (dictSize > 0) {
+            Arrays.fill(table, 0);
+            if (small != null) for (int id = 0; id < dictSize; id++) if (dict[id] >= 0 && dict[id] < SMALL) small[(int) dict[id]] = 0;
+        }
         dictSize = 0;
     }
 }

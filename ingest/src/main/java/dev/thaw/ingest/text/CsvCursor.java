@@ -79,8 +79,59 @@ public final class CsvCursor extends BufferedFields implements AutoCloseable {
         }
     }
 
+    /**
+     * Tokenises one row without quotes that lies whole in the buffer (with eight bytes to spare), eight bytes at a
+     * time: every comma and line feed of a word is found from one bit mask, where {@link #scanRow} looks for the end
+     * of each field on its own. Returns false, having changed nothing the caller reads, for anything else (a quote,
+     * a row crossing the buffer end), which {@link #scanRow} then tokenises from the same start.
+     */
+    private boolean scanPlainRow() {
+        int p = pos, fieldStart = p, n = 0;
+        while (p + 8 <= limit) {
+            long w = (long) LONGS.get(buf, p);
+            long m = exactZeroBytes(w ^ 0x2C2C2C2C2C2C2C2CL) | exactZeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL) | exactZeroBytes(w ^ 0x2222222222222222L);
+            for (; m != 0; m &= m - 1) {
+                int q = p + (Long.numberOfTrailingZeros(m) >>> 3);
+                byte c = buf[q];
+                if (c == ',') {
+                    if (n == starts.length) growFields();
+                    starts[n] = fieldStart;
+                    ends[n++] = q;
+                    fieldStart = q + 1;
+                } else if (c == '\n') {
+                    if (n == starts.length) growFields();
+                    starts[n] = fieldStart;
+                    ends[n++] = q > fieldStart && buf[q - 1] == '\r' ? q - 1 : q;
+                    nFields = n;
+                    anyQuoted = false;
+                    rowStart = base + pos;
+                    line = nextLine;
+                    nextLine++;
+                    pos = q + 1;
+                    return true;
+                } else {
+                    return false; // a quote: the general scanner knows its rules
+                }
+            }
+            p += 8;
+        }
+        return false;
+    }
+
+    /** A word with the high bit set in exactly the bytes that are zero. */
+    private static long exactZeroBytes(long x) {
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    private void growFields() {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
+        quoted = Arrays.copyOf(quoted, quoted.length * 2);
+    }
+
     /** Tokenises one row starting at pos; returns -1 at EOF. Refills and restarts when the row crosses the buffer end. */
     private int scanRow() {
+        if (scanPlainRow()) return nFields;
         while (true) {
             if (pos >= limit && !fill()) return -1;
             int p = pos, lines = 0;

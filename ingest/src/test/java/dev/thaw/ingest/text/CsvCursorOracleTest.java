@@ -67,6 +67,47 @@ class CsvCursorOracleTest {
         for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), actual.get(i), "row " + i);
     }
 
+    /**
+     * Mostly unquoted rows, as traces are (the word-at-a-time path), with a quoted field now and then, rows of any
+     * width and field lengths around the 8-byte word, negative numbers after commas, blank lines, CR before LF and
+     * lone CRs, and small buffers so rows often cross the buffer end; also line numbers against Commons CSV's.
+     */
+    @Test
+    void agreesWithCommonsCsvOnPlainRowsAcrossSmallBuffers() throws IOException {
+        String[] plain = {"", "-", "-3.25", "0.861066", "12345678", "1234567", "123456789", "pool22-300-128-0001562370",
+                "é-ü", "\u0080\u00ff", "x".repeat(17), "NaN"};
+        for (int buffer : new int[]{64, 100, 4096}) {
+            SplittableRandom rnd = new SplittableRandom(buffer);
+            StringBuilder sb = new StringBuilder("h0,h1,h2\n");
+            while (sb.length() < 400_000) {
+                if (rnd.nextInt(50) == 0) { sb.append(rnd.nextBoolean() ? "\n" : "\r\n"); continue; } // a blank line
+                int cols = rnd.nextInt(40) == 0 ? 1 + rnd.nextInt(30) : 3;
+                for (int c = 0; c < cols; c++) {
+                    if (c > 0) sb.append(',');
+                    sb.append(rnd.nextInt(60) == 0 ? field(rnd).replace("x".repeat(100), "x") : plain[rnd.nextInt(plain.length)]);
+                }
+                sb.append(rnd.nextInt(4) == 0 ? "\r\n" : "\n");
+            }
+            String text = sb.toString();
+            List<List<String>> expected = new ArrayList<>();
+            try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build().parse(new StringReader(text))) {
+                for (CSVRecord r : p) expected.add(r.toList());
+            }
+            List<List<String>> actual = new ArrayList<>();
+            try (CsvCursor csv = new CsvCursor(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "plain.csv", buffer)) {
+                assertEquals(List.of("h0", "h1", "h2"), csv.readHeader());
+                while (csv.nextRow()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 0; i < csv.fieldCount(); i++) row.add(csv.getString(i));
+                    actual.add(row);
+                }
+            }
+            assertTrue(expected.size() > 5000, "rows: " + expected.size());
+            assertEquals(expected.size(), actual.size(), "buffer " + buffer);
+            for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), actual.get(i), "buffer " + buffer + ", row " + i);
+        }
+    }
+
     @Test
     void lineNumbersCountLineBreaksInsideQuotes() throws IOException {
         String text = "\uFEFFa,b\r\n1,\"x\ny\nz\"\r\n\r\n2,3\n4,\"q\"\"r\"";

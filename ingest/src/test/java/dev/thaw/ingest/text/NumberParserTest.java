@@ -76,6 +76,47 @@ class NumberParserTest {
     }
 
     @Test
+    void shortCellsParsedInOneWordEqualTheDigitByDigitPath() {
+        // Every cell of up to eight bytes from digits, points, signs, exponents and letters: read where the one-word
+        // path applies (eight bytes readable, whatever follows) and where it cannot (the cell ends the buffer, so the
+        // digit-by-digit parser reads it); both must accept the same cells and give the same bits.
+        SplittableRandom rnd = new SplittableRandom(23);
+        String alphabet = "0123456789012345678901234567890123456789..-+eEx ";
+        boolean[] ok = new boolean[1];
+        int accepted = 0;
+        for (int n = 0; n < 300_000; n++) {
+            int len = 1 + rnd.nextInt(8);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < len; i++) sb.append(alphabet.charAt(rnd.nextInt(i == 0 || rnd.nextInt(3) > 0 ? 40 : alphabet.length())));
+            String s = sb.toString();
+            byte[] alone = s.getBytes(StandardCharsets.US_ASCII);
+            double want = NumberParser.parseDouble(alone, 0, alone.length, ok);
+            boolean wantOk = ok[0];
+            byte[] padded = (s + (char) ('0' + rnd.nextInt(10)) + ".5-7,123").getBytes(StandardCharsets.US_ASCII);
+            double got = NumberParser.parseDouble(padded, 0, alone.length, ok);
+            assertEquals(wantOk, ok[0], s);
+            if (wantOk) {
+                accepted++;
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(got), s);
+                assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(got), s);
+            }
+        }
+        assertTrue(accepted > 100_000, "accepted " + accepted);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(oneWord("-0")));
+        assertEquals(0.5, oneWord(".5"));
+        assertEquals(5.0, oneWord("5."));
+        assertEquals(-0.86106, oneWord("-0.86106"));
+        assertEquals(12345678.0, oneWord("12345678"));
+    }
+
+    private static double oneWord(String s) {
+        boolean[] ok = new boolean[1];
+        double v = NumberParser.parseDouble((s + "12345678").getBytes(StandardCharsets.US_ASCII), 0, s.length(), ok);
+        assertTrue(ok[0], s);
+        return v;
+    }
+
+    @Test
     void leadingDigitsCountsDigitBytesFromTheFirst() {
         for (String s : new String[] {"12345678", "1234567,", "0.861066", ",1234567", "99999999", "9:999999", "/0000000"}) {
             long w = 0;
