@@ -84,6 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Map<String, Object> perCollection = new TreeMap<>();
         byCollection.forEach((name, model) -> perCollection.put(name, model.toJson()));
         o.put("clients", perCollection);
+        o.put("by_collection", v.byCollection());
         o.put("rows_skipped", skipped.size());
         Files.createDirectories(out);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
