@@ -229,6 +229,7 @@ public final class Analysis {
                     progress, rowsBefore, doneBefore, total);
             tables.add(u.table());
             summary.put("pod_utility", u.summary());
+            if (!doArr && !doCold) rows += u.rows(); // rows counts each row once: otherwise the passes above read them
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rows", rows);

@@ -3,7 +3,7 @@ package dev.thaw.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.EngineProfileFile;
-import dev.thaw.simulate.llm.calibrate.CaseSimulator;
+import dev.thaw.simulate.llm.calibrate.ReplaySettings;
 import dev.thaw.simulate.llm.calibrate.MeasuredCase;
 import dev.thaw.simulate.llm.calibrate.OverheadFitter;
 import dev.thaw.simulate.llm.perf.Calibration;
@@ -35,13 +35,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (roundsPerClient != null) Checks.range("--rounds-per-client", roundsPerClient, 1, 1e6, "requests per client");
         if (clientCohort != null) Checks.range("--client-cohort", (int) clientCohort, 1, 1024, "clients per cohort");
         EngineProfile base = EngineProfile.named(in.engine);
-        CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
         List<String> skipped = new ArrayList<>();
         List<MeasuredCase> cases = in.read(skipped);
         MeasurementOptions.tellSkipped("calibrate", skipped);
         if (cases.isEmpty()) throw new IllegalArgumentException("no measured case to fit in " + in.files + (skipped.isEmpty() ? "" : " (" + skipped.size() + " rows skipped)"));
         System.err.printf(Locale.ROOT, "thaw calibrate: fitting %s on %d cases%n", base.name(), cases.size());
-        OverheadFitter.Result r = OverheadFitter.fit(cases, base, Calibration.DEFAULT, OverheadFitter.Options.defaults().withIterations(iterations)
+        OverheadFitter.Result r = OverheadFitter.fit(cases, base, Calibration.DEFAULT,
+                ReplaySettings.BUNDLED.withPerfDb(SimulateCommand.perfDbSource(perfDb)), OverheadFitter.Options.defaults().withIterations(iterations)
                         .withRoundsPerClient(roundsPerClient == null ? Double.NaN : roundsPerClient).withClientCohort(clientCohort == null ? 0 : clientCohort),
                 s -> System.err.println("thaw calibrate: " + s));
         for (OverheadFitter.Dropped d : r.dropped()) System.err.println("thaw calibrate: dropped " + d.measuredCase().source() + " (" + d.measuredCase().id() + "): " + d.reason());

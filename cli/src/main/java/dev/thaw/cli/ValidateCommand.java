@@ -7,7 +7,7 @@ import dev.thaw.reports.html.ReportSite;
 import dev.thaw.reports.layout.ValidationReport;
 import dev.thaw.simulate.llm.EngineProfile;
 import dev.thaw.simulate.llm.EngineProfileFile;
-import dev.thaw.simulate.llm.calibrate.CaseSimulator;
+import dev.thaw.simulate.llm.calibrate.ReplaySettings;
 import dev.thaw.simulate.llm.calibrate.ClosedLoopClients;
 import dev.thaw.simulate.llm.calibrate.MeasuredCase;
 import dev.thaw.simulate.llm.calibrate.Validation;
@@ -42,7 +42,6 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: cases, mape, bias.") boolean json;
 
     @Override public Integer call() throws Exception {
-        CaseSimulator.usePerfDb(SimulateCommand.perfDbSource(perfDb));
         // Client models: the profile file's, one per collection (and a default); a flag replaces its field in every one.
         ClosedLoopClients.ClientModel dflt = profileClients(engineProfile);
         Map<String, ClosedLoopClients.ClientModel> byCollection = new TreeMap<>(profileClientsByCollection(engineProfile));
@@ -56,7 +55,7 @@ public final class ValidateCommand implements Callable<Integer> {
             dflt = dflt.withCohort(k);
             byCollection.replaceAll((c, v) -> v.withCohort(k));
         }
-        CaseSimulator.useClients(dflt, byCollection);
+        ReplaySettings replay = ReplaySettings.BUNDLED.withPerfDb(SimulateCommand.perfDbSource(perfDb)).withClients(dflt, byCollection);
         double rounds = dflt.roundsPerClient();
         int cohort = dflt.cohort();
         String dbName = perfDb == null ? "bundled perf database (fitted roofline curves where a GPU has none)" : perfDb.equals("none") ? "fitted roofline curves" : perfDb;
@@ -76,7 +75,7 @@ public final class ValidateCommand implements Callable<Integer> {
             profileName = "bundled (per engine generation)";
         }
         System.err.printf(Locale.ROOT, "thaw validate: simulating %d cases%n", cases.size());
-        Validation v = Validation.run(cases, profileOf, cal, seed);
+        Validation v = Validation.run(cases, profileOf, cal, replay, seed);
         Map<String, Object> o = v.toJson();
         o.put("engine_profile", profileName);
         o.put("perf_db", dbName);
@@ -85,6 +84,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Map<String, Object> perCollection = new TreeMap<>();
         byCollection.forEach((name, model) -> perCollection.put(name, model.toJson()));
         o.put("clients", perCollection);
+        o.put("by_collection", v.byCollection());
         o.put("rows_skipped", skipped.size());
         Files.createDirectories(out);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

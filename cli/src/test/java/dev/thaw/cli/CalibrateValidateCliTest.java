@@ -48,6 +48,13 @@ class CalibrateValidateCliTest {
         assertEquals(0, val.exit(), val.err());
         JsonNode v = new ObjectMapper().readTree(val.out());
         assertEquals(10, v.get("cases").size());
+        // One collection (AIConfigurator's gap-analysis runs on H100): its client model is fitted, kept in the profile
+        // and used by validate, and the errors are reported for it.
+        String collection = "/Users/harrli/projects/aic-auto-gap-analysis/data/h100_sxm/vllm/0.12.0";
+        assertEquals(collection, v.get("cases").get(0).get("collection").asText());
+        assertEquals(fit.get("clients").get(collection).get("client_cohort").asInt(), v.get("clients").get(collection).get("client_cohort").asInt());
+        assertEquals(10, fit.get("clients").get(collection).get("cases").asInt());
+        assertEquals(v.get("mape").get("ttft_ms.mean").asDouble(), v.get("by_collection").get(collection).get("mape").get("ttft_ms.mean").asDouble(), 1e-9);
         assertTrue(v.has("mape") && v.has("bias"));
         for (String m : new String[] {"tpot_ms.mean", "ttft_ms.mean"}) {
             double fitted = fit.get("mape").get(m).asDouble(), heldOut = v.get("mape").get(m).asDouble();

@@ -91,7 +91,7 @@ class IngestInspectCliTest {
         }
         assertEquals(21 + 24, notTraces, "21 profiles and summaries plus 24 engine-measurement files");
         assertEquals(12, rows.size(), rows.toString());
-        assertEquals(20L + 10_863L, rows.get("huawei-2025-coldstart"), "the excerpts and the bundled synthetic dataset");
+        assertEquals(20L + 12_267L, rows.get("huawei-2025-coldstart"), "the excerpts and the bundled synthetic dataset");
         assertEquals(28_185L, rows.get("azure-llm"));
         assertEquals(16_024L, rows.get("mooncake"));
         assertEquals(11_252L, rows.get("apex"));

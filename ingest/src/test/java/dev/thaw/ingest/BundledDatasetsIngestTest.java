@@ -33,10 +33,10 @@ class BundledDatasetsIngestTest {
         Map<String, Long> expected = new LinkedHashMap<>();
         // Huawei: the real excerpts (10 rows each, cold starts twice) plus the bundled synthetic dataset, whose data
         // rows were counted with wc -l per file (minute cells: non-empty funcID cells of the wide files).
-        expected.put("huawei-2025-coldstart", 20L + 10_863L);
-        expected.put("huawei-2025-request", 10L + 61_610L);
-        expected.put("huawei-2025-meta", 10L + 70L);
-        expected.put("huawei-2025-minute", 23_370L + 112_861L); // requests + the R1 metric families of thaw detect (awk count of non-empty cells)
+        expected.put("huawei-2025-coldstart", 20L + 12_267L);
+        expected.put("huawei-2025-request", 10L + 19_859L);
+        expected.put("huawei-2025-meta", 10L + 71L);
+        expected.put("huawei-2025-minute", 13_900L + 121_622L); // requests + every region's metric families of thaw detect (awk count of non-empty cells)
         expected.put("azure-2019-invocations", 942L);     // non-zero minutes: 37 (extremes) + 905 (fixture)
         expected.put("azure-2019-durations", 7L);         // 3 + 4
         expected.put("azure-2019-memory", 7L);            // 3 + 4
@@ -75,7 +75,7 @@ class BundledDatasetsIngestTest {
             assertEquals(28_185L, back.rowsRead());
         }
         Rows cold = Rows.read(out.resolve("huawei-2025-coldstart"));
-        assertEquals(20 + 10_863, cold.size());
+        assertEquals(20 + 12_267, cold.size());
         assertTrue(Files.isDirectory(out.resolve("huawei-2025-coldstart").resolve("region=R5").resolve("day=30")));
         // The per-request excerpt's name says "region5", not the release's R5 folder: its region is unknown (null).
         assertTrue(Files.isDirectory(out.resolve("huawei-2025-request").resolve("region=" + dev.thaw.ingest.write.PartitionedSink.NULL_PARTITION).resolve("day=30")));

@@ -33,15 +33,15 @@ class SparkBadInputTest {
             bad = files.sorted().toList().get(2);
         }
         List<String> lines = new ArrayList<>(Files.readAllLines(bad));
-        String[] cells = lines.get(4099).split(",", -1);  // line 4100 of the file
+        String[] cells = lines.get(2999).split(",", -1);  // line 3000 of the file
         cells[7] = "12O.5";  // totalCost_worker: a letter O for a zero
-        lines.set(4099, String.join(",", cells));
+        lines.set(2999, String.join(",", cells));
         Files.write(bad, lines);
 
         Path localOut = tmp.resolve("out-local"), sparkOut = tmp.resolve("out-spark");
         String local = errorOf(2, "analyze", dir.toString(), "-o", localOut.toString(), "--quiet");
         String spark = errorOf(2, "analyze", dir.toString(), "-o", sparkOut.toString(), "--quiet", "--spark", "local[2]");
-        assertTrue(local.contains(bad + ":4100") && local.contains("totalCost_worker") && local.contains("12O.5"),
+        assertTrue(local.contains(bad + ":3000") && local.contains("totalCost_worker") && local.contains("12O.5"),
                 "the local error names file, line, column and value: " + local);
         assertEquals(local, spark, "the Spark run reports the same error");
         assertFalse(Files.exists(sparkOut.resolve("summary.json")), "no summary.json after a failed job");

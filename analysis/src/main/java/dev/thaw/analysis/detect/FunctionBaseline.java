@@ -6,7 +6,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * A {@link FunctionModel} compiled for scoring. Per load stratum and per-request feature: a robust centre (median)
- * and scale (1.4826 MAD or the 10-90% range / 2.563, whichever is larger, widened for small samples and floored); a stratum with fewer than {@value #MIN_SAMPLES}
+ * and scale (1.4826 MAD or the 10-90% range / 2.563, whichever is larger, widened by 2/sqrt(n) for the errors of
+ * a centre and spread learned from n minutes, and floored); a stratum with fewer than {@value #MIN_SAMPLES}
  * minutes borrows the nearest stratum that has enough, widening its scale by the square root of the ratio of
  * typical request counts when it borrows from busier minutes (averages over fewer requests are noisier). The features' correlation (pooled within-stratum
  * Pearson correlation of the logs, shrunk 20% toward the identity) gives the robust Mahalanobis distance
@@ -19,6 +20,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 public final class FunctionBaseline {
     static final int MIN_SAMPLES = 12;
     static final double MIN_SCALE = 0.05, SHRINK = 0.2, MAX_Z = 30;
+    /** Standard errors (of the centre and the spread, about one each) added to a stratum's scale learned from n minutes, per 1/sqrt(n). */
+    static final double SMALL_SAMPLE_WIDENING = 2;
     static final int TAIL_SEEN = 3, WINDOW = 10, WINDOW_GAP_MIN = 30;
     /** Typical requests in a minute of each load stratum (1, 2-3, 4-7, ..., 128+). */
     private static final double[] TYPICAL_REQUESTS = {1, 2.5, 5.5, 11.5, 23.5, 47.5, 95.5, 200};
@@ -62,7 +65,11 @@ public final class FunctionBaseline {
                 if (b == null) { b = all; from = s; }
                 // MAD, or the 10-90% range where a capped metric (CPU at the pod limit) piles up and makes the MAD 0
                 double spread = Math.max(1.4826 * b.mad(), (b.quantile(0.9) - b.quantile(0.1)) / 2.563);
-                double sc = spread * (1 + 1 / Math.sqrt(b.count()));
+                // widened by about one standard error each of the centre (a median: 1.25 sd / sqrt(n)) and of the
+                // spread (about 1.1 sd / sqrt(n)) learned from n minutes: the accumulated evidence (CostEvidence)
+                // takes a persistent error of the centre for a cost change, so a sparse stratum learned from a
+                // dozen minutes must not be trusted as if its centre were known
+                double sc = spread * (1 + SMALL_SAMPLE_WIDENING / Math.sqrt(b.count()));
                 sc = Math.sqrt(sc * sc + BinnedDistribution.RESOLUTION * BinnedDistribution.RESOLUTION);
                 if (from > s) sc *= Math.sqrt(TYPICAL_REQUESTS[from] / TYPICAL_REQUESTS[s]); // averages over fewer requests are noisier
                 center[s][f] = b.median();

@@ -180,6 +180,9 @@ public final class UtilityAggregator implements Aggregator<UtilityAggregator> {
 
     public long pods() { return pods.size(); }
 
+    /** Cold-start and per-request rows read. */
+    public long rows() { return coldStartRows + requestRows; }
+
     /** Pods by id (for tests and exports), ordered. */
     public Map<String, double[]> podTimes() {
         Map<String, double[]> m = new TreeMap<>();

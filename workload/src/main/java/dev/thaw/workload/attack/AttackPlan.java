@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * (and a function without published metrics cannot show it). Half of them (in a seeded order) are attacked, the
  * scenarios taking turns; each scenario's attacks cycle through (documented intensity, documented duration),
  * (weaker or stronger intensity, documented duration), (documented, documented), (documented intensity, a shorter
- * duration), so half of them are at the documented intensity and duration. Each attack is armed at a uniform minute
+ * duration), so half of them are at the documented intensity and duration; the turns continue from one group (region)
+ * to the next, so that regions with a few eligible functions do not all start with the first scenario. Each attack is armed at a uniform minute
  * such that its whole duration lies in the scored window (when it is shorter than the window). The other functions
  * stay clean and measure false alarms.
  */
@@ -31,8 +32,9 @@ public final class AttackPlan {
     /**
      * @param models      trained models by function id (sorted map: the order is part of the seed's meaning)
      * @param firstMinute first scored minute; {@code minutes} the scored window's length
+     * @param turn        targets already planned in earlier groups (where the scenarios' turns continue)
      */
-    public AttackPlan(Map<String, FunctionModel> models, List<AttackScenario> scenarios, long firstMinute, long minutes, long seed) {
+    public AttackPlan(Map<String, FunctionModel> models, List<AttackScenario> scenarios, long firstMinute, long minutes, long seed, int turn) {
         if (scenarios.isEmpty()) return;
         SplittableRandom rng = new SplittableRandom(seed);
         List<String> eligible = new ArrayList<>();
@@ -46,8 +48,8 @@ public final class AttackPlan {
         int targets = eligible.size() / 2;
         for (int i = 0; i < targets; i++) {
             String id = eligible.get(i);
-            AttackScenario s = scenarios.get(i % scenarios.size());
-            int round = i / scenarios.size();
+            AttackScenario s = scenarios.get((turn + i) % scenarios.size());
+            int round = (turn + i) / scenarios.size();
             double[] in = s.intensities();
             int[] durations = s.durationsMin();
             double intensity = round % 4 == 1 ? in[(round / 4) % 2 == 0 ? 0 : 2] : s.documented;

@@ -79,7 +79,7 @@ public final class DetectionRun {
                 progress.accept(String.format("%s day %d: trained on %,d function-minutes", g.name(), day, count[0]));
             }
             long firstScored = days.get(train) * 1440L, lastScored = (days.get(days.size() - 1) + 1) * 1440L;
-            AttackPlan plan = new AttackPlan(model.functions(), o.scenarios(), firstScored, lastScored - firstScored, groupSeed);
+            AttackPlan plan = new AttackPlan(model.functions(), o.scenarios(), firstScored, lastScored - firstScored, groupSeed, injections.size());
             AttackInjector injector = new AttackInjector(plan, groupSeed);
             injections.addAll(plan.injections());
             eligibleFunctions += plan.eligible();

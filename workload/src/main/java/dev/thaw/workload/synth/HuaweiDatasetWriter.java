@@ -127,7 +127,7 @@ public final class HuaweiDatasetWriter {
         long coldUs = cold == null ? 0 : cold[0] + cold[1] + cold[2] + cold[3];
         long e2e = exec + frontend + bus + readBody + writeRsp + 250 + rng.nextInt(100) + coldUs;
         boolean frontendMissing = rng.nextDouble() < FRONTEND_MISSING;
-        double cpu = rng.nextDouble() < 0.2 ? 0 : Math.min(fn.pool().cpuMillicores() / 1000.0, fn.cpuCores() * Math.exp(0.3 * rng.nextGaussian()));
+        double cpu = rng.nextDouble() < 0.2 ? 0 : Math.min(fn.pool().cpuMillicores() / 1000.0, fn.cpuCores() * Math.exp(HuaweiFunctionPopulation.PER_REQUEST_CPU_LOG_SD * rng.nextGaussian()));
         double mem = Math.max(1, Math.min(fn.pool().memoryMb(), fn.memoryMiB() * (1 + 0.05 * rng.nextGaussian())));
         sb.setLength(0);
         Fixed.append(sb, tMs, 3);

@@ -1,7 +1,6 @@
 package dev.thaw.workload.synth;
 
 import dev.thaw.workload.arrival.ArrivalModel;
-import dev.thaw.workload.arrival.Mmpp2Arrivals;
 import dev.thaw.workload.arrival.NonHomogeneousPoissonArrivals;
 import dev.thaw.workload.arrival.PeriodicArrivals;
 import dev.thaw.workload.arrival.RateProfile;
@@ -13,8 +12,9 @@ import java.util.SplittableRandom;
 /**
  * Draws the functions of one synthetic region until their expected cold starts per day reach the region's target.
  * Archetypes by trigger: timers fire periodically (each firing after more than the 60 s keep-alive is a cold start),
- * API-gateway / workflow / queue functions are on-off bursty (an MMPP whose idle state has rate 0: one cold start per
- * burst), object-storage and unknown triggers are sporadic with a diurnal profile.
+ * API-gateway / workflow / queue functions come in sessions (an MMPP whose idle state has rate 0: one cold start per
+ * session), object-storage and unknown triggers are sporadic with a diurnal profile. Session lengths and execution
+ * times per trigger: {@link TriggerLifetimes}.
  */
 public final class HuaweiFunctionPopulation {
     /** Region 2 shares of functions by trigger (published: TIMER-A 42%, APIG-S 23%, APIG-S+TIMER-A 13%; rest ours). */
@@ -26,6 +26,8 @@ public final class HuaweiFunctionPopulation {
     static final Pool[] POOLS = {Pool.P22, Pool.P23, Pool.P24, Pool.P26};
     static final double[] POOL_SHARES = {0.45, 0.20, 0.20, 0.15};
     static final RateProfile DAY = RateProfile.sinusoidalDay(4, 14);
+    /** Log-sd of one request's CPU around its function's typical CPU (the per-request log and the minute metrics). */
+    static final double PER_REQUEST_CPU_LOG_SD = 0.3;
 
     private HuaweiFunctionPopulation() {}
 
@@ -58,16 +60,11 @@ public final class HuaweiFunctionPopulation {
         }
         if (trigger.startsWith("APIG") || trigger.startsWith("workflow") || trigger.startsWith("SMN") || trigger.startsWith("KAFKA")
                 || trigger.startsWith("CTS") || trigger.startsWith("DIS")) {
-            // bursts: n per day (lognormal, median 15), each lasting ~90 s at a burst rate of ~0.1/s (heavy-tailed)
-            double burstsPerDay = clamp(15 * Math.exp(0.8 * rng.nextGaussian()), 1, 150);
-            double onMeanS = clamp(90 * Math.exp(0.6 * rng.nextGaussian()), 10, 900);
-            double burstRate = clamp(0.1 * Math.exp(1.0 * rng.nextGaussian()), 0.02, 2.0);
-            double offMeanS = Math.max(300, 86400 / burstsPerDay - onMeanS);
-            parts.add(new Mmpp2Arrivals(0, burstRate, 1 / offMeanS, 1 / onMeanS));
-            // a burst (exponential length) brings at least one request with probability ra/(1+ra); gaps longer than
-            // the keep-alive inside a burst add cold starts
-            double ra = burstRate * onMeanS;
-            expectedCold += 86400 / (offMeanS + onMeanS) * (ra / (1 + ra) + ra * Math.exp(-60 * burstRate));
+            // sessions: n per day (lognormal, median 15), each a handful of requests seconds apart (TriggerLifetimes);
+            // a session that finds no warm pod cold-starts one
+            double sessionsPerDay = clamp(15 * Math.exp(0.8 * rng.nextGaussian()), 1, 150);
+            parts.add(TriggerLifetimes.sessions(sessionsPerDay, rng.nextGaussian(), rng.nextGaussian()));
+            expectedCold += sessionsPerDay * Math.exp(-sessionsPerDay * 60 / 86400); // a session within the keep-alive of the last finds a warm pod
         }
         if (parts.isEmpty()) { // OBS-A, unknown-A: sporadic with a day/night profile
             double perDay = clamp(6 * Math.exp(0.8 * rng.nextGaussian()), 0.5, 100);
@@ -78,8 +75,11 @@ public final class HuaweiFunctionPopulation {
         double coldEffect = 0.5 * rng.nextGaussian()
                 + (pool.isSmall() ? 0 : Math.log(region.largePodSlowdown()))
                 + (trigger.startsWith("OBS") ? Math.log(4) : 0);
-        double execMedian = region.medianExecS() * Math.exp(1.0 * rng.nextGaussian());
-        double cpu = Math.min(pool.cpuMillicores() / 1000.0, 0.15 * Math.exp(0.7 * rng.nextGaussian()));
+        double execMedian = TriggerLifetimes.execMedianS(region, rng.nextGaussian());
+        // a function's typical CPU stays two per-request sds (lognormal 0.3, HuaweiDatasetWriter) under its pod's
+        // limit: capped at the limit itself, half its requests would read exactly the limit, a point mass no
+        // sampler reports, which collapses the spread a per-function baseline learns (thaw detect)
+        double cpu = Math.min(pool.cpuMillicores() / 1000.0 * Math.exp(-2 * PER_REQUEST_CPU_LOG_SD), 0.15 * Math.exp(0.7 * rng.nextGaussian()));
         double mem = pool.memoryMb() * (0.15 + 0.5 * rng.nextDouble());
         double body = Math.rint(200 * Math.exp(1.5 * rng.nextGaussian()));
         return new SyntheticFunction(region.region(), funcName, userID, pool, cpuRequest, trigger, 1 + rng.nextInt(4),

@@ -12,7 +12,6 @@ import dev.thaw.simulate.llm.model.ModelCatalog;
 import dev.thaw.simulate.llm.model.ModelSpec;
 import dev.thaw.simulate.llm.perf.Calibration;
 import dev.thaw.simulate.llm.perf.MemoryPlan;
-import dev.thaw.simulate.llm.perf.db.PerfDbSource;
 import dev.thaw.workload.llm.LlmRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,58 +32,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CaseSimulator {
     private static final Map<String, ModelSpec> MODELS = new ConcurrentHashMap<>();
-    /** Where kernel times come from: the bundled database of the GPU where there is one (as thaw simulate). */
-    private static volatile PerfDbSource perfDb = PerfDbSource.BUNDLED;
-
-    /** The client model of fixed-length closed loops of a collection not in {@link #clientsByCollection} (see {@link ClosedLoopClients}). */
-    private static volatile ClosedLoopClients.ClientModel clients = ClosedLoopClients.ClientModel.DEFAULT;
-    /** The client model of each collection that has its own (thaw calibrate fits one per collection). */
-    private static volatile Map<String, ClosedLoopClients.ClientModel> clientsByCollection = ClosedLoopClients.BUNDLED;
-
-    /** Client models for every later fixed-length closed-loop case: one per collection, the default for the others. */
-    public static void useClients(ClosedLoopClients.ClientModel dflt, Map<String, ClosedLoopClients.ClientModel> byCollection) {
-        clients = dflt;
-        clientsByCollection = Map.copyOf(byCollection);
-    }
-
-    /** One client model for every later fixed-length closed-loop case, whatever its collection. */
-    public static void useClients(ClosedLoopClients.ClientModel every) { useClients(every, Map.of()); }
-
-    public static ClosedLoopClients.ClientModel defaultClients() { return clients; }
-
-    public static Map<String, ClosedLoopClients.ClientModel> clientsByCollection() { return clientsByCollection; }
-
-    /** The client model a case is simulated with. */
-    public static ClosedLoopClients.ClientModel clientsOf(MeasuredCase c) { return clientsByCollection.getOrDefault(c.collection(), clients); }
-
-    /** Rounds per client for every later fixed-length closed-loop case (thaw validate/calibrate --rounds-per-client). */
-    public static void useRoundsPerClient(double rounds) { useClients(clients.withRounds(rounds)); }
-
-    public static double roundsPerClient() { return clients.roundsPerClient(); }
-
-    /** Client cohort size for every later fixed-length closed-loop case (thaw validate/calibrate --client-cohort). */
-    public static void useClientCohort(int cohort) { useClients(clients.withCohort(cohort)); }
-
-    public static int clientCohort() { return clients.cohort(); }
-
-    /** Kernel times for every later case (thaw validate/calibrate --perf-db). */
-    public static void usePerfDb(PerfDbSource db) { perfDb = db == null ? PerfDbSource.BUNDLED : db; }
-
     private CaseSimulator() {}
 
-    /** The serving configuration of a case under an engine profile and calibration. */
-    public static ServingConfig config(MeasuredCase c, EngineProfile engine, Calibration cal) {
+    /** The serving configuration of a case under an engine profile and calibration, kernel times from the settings' database. */
+    public static ServingConfig config(MeasuredCase c, EngineProfile engine, Calibration cal, ReplaySettings s) {
         ModelSpec m = MODELS.computeIfAbsent(c.model(), ModelCatalog::resolve);
         Cluster cluster = Cluster.of(HardwareCatalog.bundled().get(c.gpu()), c.plan().gpus(), 1);
         EngineProfile e = engine;
         if (c.maxNumSeqs() > 0) e = e.withMaxNumSeqs(c.maxNumSeqs());
         if (c.maxBatchedTokens() > 0) e = e.withMaxBatchedTokens(c.maxBatchedTokens());
-        return ServingConfig.of(m, cluster, c.plan()).withEngine(e).withQuantization(Quantization.of(c.weights(), c.kv())).withCalibration(cal).withPerfDb(perfDb);
+        return ServingConfig.of(m, cluster, c.plan()).withEngine(e).withQuantization(Quantization.of(c.weights(), c.kv())).withCalibration(cal).withPerfDb(s.perfDb());
     }
 
     /** Why the case cannot be simulated (plan does not fit), or null. */
     public static String problem(MeasuredCase c, EngineProfile engine, Calibration cal) {
-        ServingConfig cfg = config(c, engine, cal);
+        ServingConfig cfg = config(c, engine, cal, ReplaySettings.BUNDLED); // memory does not depend on kernel times
         String structural = MemoryPlan.structuralProblem(cfg.model(), cfg.cluster(), cfg.plan());
         if (structural != null) return structural;
         MemoryPlan mem = ServingSimulator.memoryPlan(cfg);
@@ -93,14 +55,14 @@ public final class CaseSimulator {
 
     /** KV cache capacity (tokens per replica) of the case's configuration. */
     public static long kvCapacityTokens(MeasuredCase c, EngineProfile engine, Calibration cal) {
-        return ServingSimulator.memoryPlan(config(c, engine, cal)).kvCapacityTokens();
+        return ServingSimulator.memoryPlan(config(c, engine, cal, ReplaySettings.BUNDLED)).kvCapacityTokens();
     }
 
     /** Predicted metrics, keyed as the measurement's ({@code ttft_ms.mean}, ...), plus every other mean and p99. */
-    public static Map<String, Double> predict(MeasuredCase c, EngineProfile engine, Calibration cal, long seed) {
-        ServingConfig cfg = config(c, engine, cal);
+    public static Map<String, Double> predict(MeasuredCase c, EngineProfile engine, Calibration cal, ReplaySettings s, long seed) {
+        ServingConfig cfg = config(c, engine, cal, s);
         MeasuredCase.Load load = c.load();
-        if (load.closedLoop() && load.fixedLengths()) return fixedLengthClosedLoop(cfg, load, seed, clientsOf(c));
+        if (load.closedLoop() && load.fixedLengths()) return fixedLengthClosedLoop(cfg, load, seed, s.clientsOf(c));
         int n = load.prompt().length;
         ServingResult r;
         if (load.closedLoop()) { // the measured requests in send order, every client starting at once

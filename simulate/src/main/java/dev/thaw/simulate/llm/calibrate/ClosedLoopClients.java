@@ -15,13 +15,14 @@ import java.util.Map;
  * The simulation reproduces both phases: every request's output length is drawn within {@link #OUTPUT_SPREAD} of
  * the nominal one (mean kept), and a run's mean is the burst round weighted {@code 1/R} plus the desynchronised
  * rounds weighted {@code 1 - 1/R}, where {@code R} is the rounds per client (requests / concurrency). R is a
- * property of the benchmark harness, not of the engine: {@code thaw calibrate} fits it with the overheads (the
- * profile file's {@code fit.rounds_per_client}), and {@code --rounds-per-client} sets it when it is known.
+ * property of the benchmark harness, not of the engine.
  *
  * <p>A harness may also send in cohorts: with cohort size k, finished requests are held until k have finished and
  * then k are sent at once ({@code EventLoop.closedLoop}), so prompts reach the engine k at a time and each waits for
- * the others' prefill. Like R, k belongs to the harness: fitted ({@code fit.client_cohort}) or set
- * ({@code --client-cohort}).
+ * the others' prefill. R and k make a {@link ClientModel}; runs of one collection share one
+ * ({@link MeasuredCase#collection()}). {@code thaw calibrate} fits one per collection with the overheads (the profile
+ * file's {@code fit.clients}, the largest collection's also as {@code fit.rounds_per_client} and
+ * {@code fit.client_cohort}); {@code --rounds-per-client} and {@code --client-cohort} set them when known.
  */
 public final class ClosedLoopClients {
     /** Relative spread of simulated output lengths around the nominal length: enough to desynchronise clients. */

@@ -94,7 +94,21 @@ public final class OverheadFitter {
     // Parameter scales (seconds or factors) for finite differences and damping: a change of this size is "small".
     private static final double[] STEP = {0.2e-3, 5e-6, 0.1e-3, 5e-6, 0.5e-3, 2e-3, 0.2e-3};
 
-    public static Result fit(List<MeasuredCase> cases, EngineProfile base, Calibration cal, Options o, Consumer<String> log) {
+    /**
+     * One fit's fixed inputs and its current replay settings: the fit tries client models by replacing
+     * {@code replay}, never anything global.
+     */
+    private static final class Ctx {
+        final Calibration cal;
+        ReplaySettings replay;
+
+        Ctx(Calibration cal, ReplaySettings replay) {
+            this.cal = cal;
+            this.replay = replay;
+        }
+    }
+
+    public static Result fit(List<MeasuredCase> cases, EngineProfile base, Calibration cal, ReplaySettings settings, Options o, Consumer<String> log) {
         List<Dropped> dropped = new ArrayList<>();
         List<MeasuredCase> used = new ArrayList<>();
         for (MeasuredCase c : cases) {
@@ -103,16 +117,10 @@ public final class OverheadFitter {
         }
         if (used.isEmpty()) throw new IllegalArgumentException("no measured case left to fit (" + dropped.size() + " dropped: "
                 + (dropped.isEmpty() ? "none given" : dropped.get(0).reason()) + ")");
-        ClosedLoopClients.ClientModel before = CaseSimulator.defaultClients();
-        Map<String, ClosedLoopClients.ClientModel> beforeByCollection = CaseSimulator.clientsByCollection();
-        try {
-            return fitUsed(used, dropped, base, cal, o, log);
-        } finally {
-            CaseSimulator.useClients(before, beforeByCollection);
-        }
+        return fitUsed(used, dropped, base, new Ctx(cal, settings), o, log);
     }
 
-    private static Result fitUsed(List<MeasuredCase> used, List<Dropped> dropped, EngineProfile base, Calibration cal, Options o, Consumer<String> log) {
+    private static Result fitUsed(List<MeasuredCase> used, List<Dropped> dropped, EngineProfile base, Ctx cx, Options o, Consumer<String> log) {
         int[] idx = IntStream.range(0, 7).filter(j -> o.free()[j]).toArray();
         double[] theta = base.overheads().fitVector();
         int[] evals = {0};
@@ -128,28 +136,26 @@ public final class OverheadFitter {
                 : List.of(o.clientCohort() == 0 ? ClosedLoopClients.DEFAULT_CLIENT_COHORT : o.clientCohort());
         double[] bestTheta = theta;
         double bestScore = Double.POSITIVE_INFINITY;
-        Map<String, ClosedLoopClients.ClientModel> bestClients = Map.of();
-        ClosedLoopClients.ClientModel bestDefault = null;
+        ReplaySettings bestReplay = cx.replay;
         for (int cohort : starts) {
-            CaseSimulator.useClients(new ClosedLoopClients.ClientModel(rounds0, cohort));
+            cx.replay = cx.replay.withClients(new ClosedLoopClients.ClientModel(rounds0, cohort));
             double[] t = theta;
-            if (idx.length > 0) t = lm(used, base, cal, o, t, idx, evals, log);
-            if ((fitRounds || fitCohort) && fitClients(used, base, cal, t, o.seed(), fitRounds, fitCohort, evals, log) && idx.length > 0)
-                t = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), t, idx, evals, log);
-            double score = meanAbs(residuals(used, base, cal, t, o.seed(), evals));
+            if (idx.length > 0) t = lm(used, base, cx, o, t, idx, evals, log);
+            if ((fitRounds || fitCohort) && fitClients(used, base, cx, t, o.seed(), fitRounds, fitCohort, evals, log) && idx.length > 0)
+                t = lm(used, base, cx, o.withIterations(Math.max(2, o.iterations() / 2)), t, idx, evals, log);
+            double score = meanAbs(residuals(used, base, cx, t, o.seed(), evals));
             if (starts.size() > 1) log.accept(String.format(Locale.ROOT, "starting at cohorts of %d: mean |log error| %.4f", cohort, score));
             if (score < bestScore) {
                 bestScore = score;
                 bestTheta = t;
-                bestDefault = CaseSimulator.defaultClients();
-                bestClients = CaseSimulator.clientsByCollection();
+                bestReplay = cx.replay;
             }
         }
         theta = bestTheta;
-        CaseSimulator.useClients(bestDefault, bestClients);
+        cx.replay = bestReplay;
         // Outliers after the fit: drop and refit once (a fit of the client model alone keeps every case).
         if (idx.length > 0) {
-            double[] r = residuals(used, base, cal, theta, o.seed(), evals);
+            double[] r = residuals(used, base, cx, theta, o.seed(), evals);
             double[] z = normalised(r, metricOf(used));
             List<MeasuredCase> kept = new ArrayList<>();
             int k = 0;
@@ -167,13 +173,13 @@ public final class OverheadFitter {
             if (kept.size() < used.size() && !kept.isEmpty()) {
                 log.accept("refitting without " + (used.size() - kept.size()) + " outliers");
                 used = kept;
-                theta = lm(used, base, cal, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
+                theta = lm(used, base, cx, o.withIterations(Math.max(2, o.iterations() / 2)), theta, idx, evals, log);
             }
         }
         EngineProfile fitted = apply(base, theta);
-        Validation v = Validation.run(used, e -> fitted, cal, o.seed());
+        Validation v = Validation.run(used, e -> fitted, cx.cal, cx.replay, o.seed());
         evals[0]++;
-        return new Result(fitted, CaseSimulator.defaultClients(), CaseSimulator.clientsByCollection(), used, dropped, v, evals[0]);
+        return new Result(fitted, cx.replay.clients(), cx.replay.clientsByCollection(), used, dropped, v, evals[0]);
     }
 
     /** Why a case is left out of the fit before it starts, or null. */
@@ -199,11 +205,11 @@ public final class OverheadFitter {
         return name.startsWith("vllm-v0") ? "vllm-v0" : name.startsWith("vllm-v1") ? "vllm-v1" : name;
     }
 
-    private static double[] lm(List<MeasuredCase> cases, EngineProfile base, Calibration cal, Options o, double[] theta0, int[] idx,
+    private static double[] lm(List<MeasuredCase> cases, EngineProfile base, Ctx cx, Options o, double[] theta0, int[] idx,
                                int[] evals, Consumer<String> log) {
         double[] theta = theta0.clone();
         int[] metric = metricOf(cases);
-        double[] r = residuals(cases, base, cal, theta, o.seed(), evals);
+        double[] r = residuals(cases, base, cx, theta, o.seed(), evals);
         double lambda = 1e-2;
         int p = idx.length;
         double[][] jacRaw = null; // d log(pred/meas) per unit of STEP; recomputed after a failed step (chord method otherwise:
@@ -219,7 +225,7 @@ public final class OverheadFitter {
                     // change measures noise, not slope.
                     double h = Math.max(5 * STEP[j], 0.2 * Math.abs(theta[j]));
                     t[j] += h;
-                    double[] rj = residuals(cases, base, cal, t, o.seed(), evals);
+                    double[] rj = residuals(cases, base, cx, t, o.seed(), evals);
                     for (int i = 0; i < r.length; i++) jacRaw[i][a] = (rj[i] - r[i]) / (h / STEP[j]);
                 }
                 fresh = true;
@@ -250,7 +256,7 @@ public final class OverheadFitter {
                     int j = idx[a];
                     t[j] = Math.max(0, theta[j] - step[a] * STEP[j]);
                 }
-                double[] rt = scaled(residuals(cases, base, cal, t, o.seed(), evals), metric, sig);
+                double[] rt = scaled(residuals(cases, base, cx, t, o.seed(), evals), metric, sig);
                 double c2 = cost(rt, huberWeights(rt, 1.345));
                 if (c2 < cost) {
                     theta = t;
@@ -310,10 +316,11 @@ public final class OverheadFitter {
      * collections are fitted one by one on the same simulations: one per cohort size serves every number of rounds
      * (only the mix of the burst round and the desynchronised rounds changes).
      */
-    static boolean fitClients(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, boolean fitRounds,
-                              boolean fitCohort, int[] evals, Consumer<String> log) {
-        ClosedLoopClients.ClientModel dflt0 = CaseSimulator.defaultClients();
-        Map<String, ClosedLoopClients.ClientModel> before = CaseSimulator.clientsByCollection();
+    private static boolean fitClients(List<MeasuredCase> cases, EngineProfile base, Ctx cx, double[] theta, long seed, boolean fitRounds,
+                                      boolean fitCohort, int[] evals, Consumer<String> log) {
+        ReplaySettings start = cx.replay;
+        ClosedLoopClients.ClientModel dflt0 = start.clients();
+        Map<String, ClosedLoopClients.ClientModel> before = start.clientsByCollection();
         Map<String, List<Integer>> byCollection = new TreeMap<>(); // collection -> case indices (fixed-length closed loops)
         for (int i = 0; i < cases.size(); i++) {
             MeasuredCase c = cases.get(i);
@@ -325,8 +332,8 @@ public final class OverheadFitter {
         int[] metric = metricOf(cases);
         List<List<Map<String, Double>>> predsByCohort = new ArrayList<>();
         for (int cohort : cohorts) {
-            CaseSimulator.useClients(dflt0.withCohort(cohort));
-            predsByCohort.add(predictions(cases, apply(base, theta), cal, seed, evals));
+            cx.replay = start.withClients(dflt0.withCohort(cohort));
+            predsByCohort.add(predictions(cases, apply(base, theta), cx, seed, evals));
         }
         double[] sig = sigmas(residualsOf(cases, predsByCohort.get(0)), metric); // one scale for every candidate
         Map<String, ClosedLoopClients.ClientModel> fitted = new TreeMap<>();
@@ -352,18 +359,19 @@ public final class OverheadFitter {
                     e.getKey().isEmpty() ? "runs of no named collection" : e.getKey(), sub.size(), best.roundsPerClient(), best.cohort(), bestCost));
         }
         ClosedLoopClients.ClientModel dflt = fitted.get(largest);
-        CaseSimulator.useClients(dflt, fitted);
+        cx.replay = start.withClients(dflt, fitted);
         return !fitted.equals(before) || !dflt.equals(dflt0);
     }
 
-    static List<Map<String, Double>> predictions(List<MeasuredCase> cases, EngineProfile e, Calibration cal, long seed, int[] evals) {
+    private static List<Map<String, Double>> predictions(List<MeasuredCase> cases, EngineProfile e, Ctx cx, long seed, int[] evals) {
         evals[0]++;
-        return cases.parallelStream().map(mc -> CaseSimulator.predict(mc, e, cal, seed)).toList();
+        ReplaySettings r = cx.replay;
+        return cases.parallelStream().map(mc -> CaseSimulator.predict(mc, e, cx.cal, r, seed)).toList();
     }
 
     /** log(predicted / measured) per case and fitted metric, in case order (missing metrics skipped). */
-    static double[] residuals(List<MeasuredCase> cases, EngineProfile base, Calibration cal, double[] theta, long seed, int[] evals) {
-        return residualsOf(cases, predictions(cases, apply(base, theta), cal, seed, evals));
+    private static double[] residuals(List<MeasuredCase> cases, EngineProfile base, Ctx cx, double[] theta, long seed, int[] evals) {
+        return residualsOf(cases, predictions(cases, apply(base, theta), cx, seed, evals));
     }
 
     static double[] residualsOf(List<MeasuredCase> cases, List<Map<String, Double>> preds) {

@@ -24,13 +24,13 @@ public record Validation(List<CaseResult> cases, Map<String, Double> mape, Map<S
         }
     }
 
-    /** Simulates every case with the profile its engine generation maps to. */
-    public static Validation run(List<MeasuredCase> cases, Function<String, EngineProfile> profileOf, Calibration cal, long seed) {
+    /** Simulates every case with the profile its engine generation maps to, replayed as the settings say. */
+    public static Validation run(List<MeasuredCase> cases, Function<String, EngineProfile> profileOf, Calibration cal, ReplaySettings settings, long seed) {
         List<CaseResult> out = new ArrayList<>();
         for (MeasuredCase c : cases) {
             EngineProfile e = profileOf.apply(c.engine());
             String problem = CaseSimulator.problem(c, e, cal);
-            out.add(new CaseResult(c, problem == null ? CaseSimulator.predict(c, e, cal, seed) : Map.of(), problem));
+            out.add(new CaseResult(c, problem == null ? CaseSimulator.predict(c, e, cal, settings, seed) : Map.of(), problem));
         }
         return of(out);
     }
@@ -56,6 +56,25 @@ public record Validation(List<CaseResult> cases, Map<String, Double> mape, Map<S
         return new Validation(cases, mape, bias, counts);
     }
 
+    /**
+     * MAPE, bias and counts per collection of runs ({@link MeasuredCase#collection()}), for cases that name one:
+     * collections come from different harnesses, and one can be off where another is not.
+     */
+    public Map<String, Object> byCollection() {
+        Map<String, List<CaseResult>> groups = new TreeMap<>();
+        for (CaseResult r : cases) if (!r.measuredCase().collection().isEmpty()) groups.computeIfAbsent(r.measuredCase().collection(), k -> new ArrayList<>()).add(r);
+        Map<String, Object> out = new TreeMap<>();
+        groups.forEach((k, rs) -> {
+            Validation v = of(rs);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("mape", v.mape());
+            m.put("bias", v.bias());
+            m.put("counts", v.counts());
+            out.put(k, m);
+        });
+        return out;
+    }
+
     /** The {@code --json} object: {@code cases}, {@code mape}, {@code bias} (percent), {@code counts}. */
     public Map<String, Object> toJson() {
         List<Map<String, Object>> cs = new ArrayList<>();
@@ -64,6 +83,7 @@ public record Validation(List<CaseResult> cases, Map<String, Double> mape, Map<S
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("case", c.id());
             o.put("source", c.source());
+            if (!c.collection().isEmpty()) o.put("collection", c.collection());
             o.put("model", c.model());
             o.put("gpu", c.gpu());
             o.put("plan", c.plan().toString());

@@ -17,8 +17,8 @@ class ClosedLoopClientsTest {
 
     @Test void clientsStartingTogetherQueueTheirPromptsOnceThenDesynchronise() {
         EngineProfile e = EngineProfile.vllmV1();
-        Map<String, Double> eight = CaseSimulator.predict(qwen(8, 1024, 1024), e, Calibration.DEFAULT, 1);
-        Map<String, Double> alone = CaseSimulator.predict(qwen(1, 1024, 1024), e, Calibration.DEFAULT, 1);
+        Map<String, Double> eight = CaseSimulator.predict(qwen(8, 1024, 1024), e, Calibration.DEFAULT, ReplaySettings.BUNDLED, 1);
+        Map<String, Double> alone = CaseSimulator.predict(qwen(1, 1024, 1024), e, Calibration.DEFAULT, ReplaySettings.BUNDLED, 1);
         double burst = eight.get("first_round.ttft_ms.mean"), steady = eight.get("steady.ttft_ms.mean"), lone = alone.get("steady.ttft_ms.mean");
         // Eight 1024-token prompts at once share one 8192-token step: each waits for all eight.
         assertTrue(burst > 3 * lone, "burst " + burst + " vs a lone request " + lone);
@@ -26,7 +26,7 @@ class ClosedLoopClientsTest {
         // a prompt then costs about what it costs alone (plus the decodes it shares its step with), far from the burst.
         assertTrue(steady - lone < 0.25 * (burst - lone), "desynchronised " + steady + " vs a lone request " + lone + " and the burst " + burst);
         // The run's mean weighs the burst by 1/R.
-        double r = CaseSimulator.roundsPerClient();
+        double r = ReplaySettings.BUNDLED.clients().roundsPerClient(); // a case of no named collection: the default model
         assertEquals(burst / r + steady * (1 - 1 / r), eight.get("ttft_ms.mean"), 1e-9);
     }
 
@@ -45,20 +45,14 @@ class ClosedLoopClientsTest {
     }
 
     @Test void aCaseIsSimulatedWithItsCollectionsClientModelElseTheDefault() {
-        ClosedLoopClients.ClientModel d = CaseSimulator.defaultClients();
-        Map<String, ClosedLoopClients.ClientModel> before = CaseSimulator.clientsByCollection();
-        try {
-            CaseSimulator.useClients(new ClosedLoopClients.ClientModel(1000, 1), Map.of("paired", new ClosedLoopClients.ClientModel(1000, 2)));
-            MeasuredCase alone = qwen(8, 4096, 256), paired = new MeasuredCase("p", "test", alone.model(), alone.gpu(), alone.plan(), "bf16", "bf16",
-                    "vllm-v1", "", 0, 0, alone.load(), alone.measured(), "paired");
-            assertEquals(2, CaseSimulator.clientsOf(paired).cohort());
-            assertEquals(1, CaseSimulator.clientsOf(alone).cohort());
-            double a = CaseSimulator.predict(alone, EngineProfile.vllmV1(), Calibration.DEFAULT, 1).get("ttft_ms.mean");
-            double p = CaseSimulator.predict(paired, EngineProfile.vllmV1(), Calibration.DEFAULT, 1).get("ttft_ms.mean");
-            // 8 clients of 4,096-token prompts: in pairs, every prompt shares its prefill step with its partner's.
-            assertTrue(p > 1.4 * a, "pairs " + p + " ms vs alone " + a + " ms");
-        } finally {
-            CaseSimulator.useClients(d, before);
-        }
+        ReplaySettings s = ReplaySettings.BUNDLED.withClients(new ClosedLoopClients.ClientModel(1000, 1), Map.of("paired", new ClosedLoopClients.ClientModel(1000, 2)));
+        MeasuredCase alone = qwen(8, 4096, 256), paired = new MeasuredCase("p", "test", alone.model(), alone.gpu(), alone.plan(), "bf16", "bf16",
+                "vllm-v1", "", 0, 0, alone.load(), alone.measured(), "paired");
+        assertEquals(2, s.clientsOf(paired).cohort());
+        assertEquals(1, s.clientsOf(alone).cohort());
+        double a = CaseSimulator.predict(alone, EngineProfile.vllmV1(), Calibration.DEFAULT, s, 1).get("ttft_ms.mean");
+        double p = CaseSimulator.predict(paired, EngineProfile.vllmV1(), Calibration.DEFAULT, s, 1).get("ttft_ms.mean");
+        // 8 clients of 4,096-token prompts: in pairs, every prompt shares its prefill step with its partner's.
+        assertTrue(p > 1.4 * a, "pairs " + p + " ms vs alone " + a + " ms");
     }
 }

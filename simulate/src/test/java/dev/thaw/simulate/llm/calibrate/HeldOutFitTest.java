@@ -36,8 +36,8 @@ class HeldOutFitTest {
         List<MeasuredCase> llamaHarness = all.stream().filter(c -> llama(c) && c.plan().tp() == 2).toList();
         List<MeasuredCase> llamaHeldOut = all.stream().filter(c -> llama(c) && c.plan().tp() > 2).toList();
         EngineProfile prior = EngineProfile.vllmV1().withOverheads(new EngineOverheads(0.6e-3, 5e-6, 0, 0, 0, 0, 0, 0));
-        OverheadFitter.Result fit = OverheadFitter.fit(train, prior, Calibration.DEFAULT, OverheadFitter.Options.defaults().withIterations(4), s -> {});
-        OverheadFitter.Result llamaClients = OverheadFitter.fit(llamaHarness, fit.profile(), Calibration.DEFAULT, OverheadFitter.Options.defaults().clientsOnly(), s -> {});
+        OverheadFitter.Result fit = OverheadFitter.fit(train, prior, Calibration.DEFAULT, ReplaySettings.BUNDLED, OverheadFitter.Options.defaults().withIterations(4), s -> {});
+        OverheadFitter.Result llamaClients = OverheadFitter.fit(llamaHarness, fit.profile(), Calibration.DEFAULT, ReplaySettings.BUNDLED, OverheadFitter.Options.defaults().clientsOnly(), s -> {});
         assertEquals(fit.profile().overheads(), llamaClients.profile().overheads(), "a client-model fit leaves the engine constants alone");
 
         Map<String, ClosedLoopClients.ClientModel> clients = new TreeMap<>(fit.clientsByCollection());
@@ -47,17 +47,10 @@ class HeldOutFitTest {
         List<MeasuredCase> predicted = new ArrayList<>(qwenHeldOut);
         predicted.addAll(llamaHeldOut);
         predicted.removeIf(c -> OverheadFitter.preDrop(c, fit.profile(), Calibration.DEFAULT) != null);
-        ClosedLoopClients.ClientModel dflt0 = CaseSimulator.defaultClients();
-        Map<String, ClosedLoopClients.ClientModel> before = CaseSimulator.clientsByCollection();
-        Validation v, q, l;
-        try {
-            CaseSimulator.useClients(fit.clients(), clients);
-            v = Validation.run(predicted, g -> fit.profile(), Calibration.DEFAULT, 1);
-            q = Validation.of(v.cases().stream().filter(r -> qwen(r.measuredCase())).toList());
-            l = Validation.of(v.cases().stream().filter(r -> llama(r.measuredCase())).toList());
-        } finally {
-            CaseSimulator.useClients(dflt0, before);
-        }
+        // Each collection predicted with its own harness's client model; bundled models (fitted on all rows) play no part.
+        Validation v = Validation.run(predicted, g -> fit.profile(), Calibration.DEFAULT, ReplaySettings.BUNDLED.withClients(fit.clients(), clients), 1);
+        Validation q = Validation.of(v.cases().stream().filter(r -> qwen(r.measuredCase())).toList());
+        Validation l = Validation.of(v.cases().stream().filter(r -> llama(r.measuredCase())).toList());
         System.out.printf(Locale.ROOT, "fit on %d: MAPE %s; %s; client models %s (Llama's fitted on %d TP2 rows)%n",
                 fit.used().size(), fit.fit().mape(), fit.profile().overheads(), clients, llamaClients.used().size());
         System.out.printf(Locale.ROOT, "held-out (%d cases): MAPE %s, bias %s; Qwen TP8 (%d) TTFT %.1f%%, Llama TP4/8 (%d) TTFT %.1f%%%n", predicted.size(),
