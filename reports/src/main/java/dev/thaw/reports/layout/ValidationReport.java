@@ -33,8 +33,27 @@ public final class ValidationReport {
             b.keyFigure(KeyFigure.of("MAPE " + metric, round(v.mape().get(metric)), String.format(Locale.ROOT, "%% over %d cases, bias %+.1f %%", v.counts().get(metric), v.bias().get(metric))));
         b.section("Predicted against measured");
         for (String metric : v.mape().keySet()) b.figure(scatter(v, metric));
-        b.section("Cases");
         List<String> metrics = new ArrayList<>(v.mape().keySet());
+        Map<String, Object> byCollection = v.byCollection();
+        if (byCollection.size() > 1) { // runs from different harnesses: one can be off where another is not
+            b.section("By collection of runs");
+            List<String> cc = new ArrayList<>(List.of("collection"));
+            for (String m : metrics) { cc.add(m + " MAPE %"); cc.add(m + " bias %"); cc.add(m + " cases"); }
+            Table.Builder ct = Table.of(cc);
+            byCollection.forEach((name, o) -> {
+                @SuppressWarnings("unchecked") Map<String, Map<String, Number>> s = (Map<String, Map<String, Number>>) o;
+                List<Object> row = new ArrayList<>(List.of(name));
+                for (String m : metrics) {
+                    Number mape = s.get("mape").get(m), bias = s.get("bias").get(m), n = s.get("counts").get(m);
+                    row.add(mape == null ? Double.NaN : round(mape.doubleValue()));
+                    row.add(bias == null ? Double.NaN : round(bias.doubleValue()));
+                    row.add(n == null ? 0 : n.intValue());
+                }
+                ct.row(row.toArray());
+            });
+            b.table("Errors by collection", ct.build(), "A collection is a set of runs from one benchmark harness (AIConfigurator: the folder or file of its source_file); each has its own client model.", 50);
+        }
+        b.section("Cases");
         List<String> cols = new ArrayList<>(List.of("case", "model / plan", "concurrency", "isl", "osl"));
         for (String m : metrics) { cols.add(m + " measured"); cols.add(m + " predicted"); cols.add(m + " error %"); }
         cols.add("problem");

@@ -74,9 +74,17 @@ public final class Table {
         if (v == Math.rint(v) && a < 1e15) return String.format(Locale.ROOT, "%,d", (long) v);
         if (a >= 1e9 || a < 1e-3) return String.format(Locale.ROOT, "%.3g", v);
         if (a >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
-        if (a >= 100) return String.format(Locale.ROOT, "%.1f", v);
-        if (a >= 10) return String.format(Locale.ROOT, "%.2f", v);
-        return String.format(Locale.ROOT, "%.3f", v);
+        // four significant digits at most, without trailing zeros (a MAPE of 3.1 reads 3.1, not 3.100)
+        if (a >= 100) return trimZeros(String.format(Locale.ROOT, "%.1f", v));
+        if (a >= 10) return trimZeros(String.format(Locale.ROOT, "%.2f", v));
+        return trimZeros(String.format(Locale.ROOT, "%.3f", v));
+    }
+
+    private static String trimZeros(String s) {
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') end--;
+        if (s.charAt(end - 1) == '.') end--;
+        return s.substring(0, end);
     }
 
     public static final class Builder {

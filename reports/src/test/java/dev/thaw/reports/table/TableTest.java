@@ -23,6 +23,10 @@ class TableTest {
         // counts held as doubles read as integers: 655 cold starts, 8 GPUs
         assertEquals("655", Table.display(655.0));
         assertEquals("8", Table.display(8.0));
+        assertEquals("3.1", Table.display(3.1));
+        assertEquals("12.5", Table.display(12.5));
+        assertEquals("-0.3", Table.display(-0.3));
+        assertEquals("100.5", Table.display(100.5));
         assertEquals("12,345", Table.display(12345.0));
     }
 
