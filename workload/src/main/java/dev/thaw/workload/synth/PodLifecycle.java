@@ -33,35 +33,15 @@ public final class PodLifecycle {
         int n = arrivalS.length;
         int[] pod = new int[n];
         boolean[] cold = new boolean[n];
-        double[] expiry = new double[8], ready = new double[8];
-        double[][] slotEnd = new double[8][];
-        int pods = 0, firstAlive = 0;
+        PodPool pool = new PodPool(concurrency, keepAliveS);
         for (int i = 0; i < n; i++) {
             double t = arrivalS[i];
-            while (firstAlive < pods && expiry[firstAlive] <= t) firstAlive++;
-            int chosen = -1, slot = -1;
-            for (int p = firstAlive; p < pods && chosen < 0; p++) {
-                if (expiry[p] <= t) continue;
-                for (int s = 0; s < concurrency; s++) if (slotEnd[p][s] <= t) { chosen = p; slot = s; break; }
-            }
-            if (chosen < 0) {
-                if (pods == expiry.length) {
-                    expiry = Arrays.copyOf(expiry, pods * 2);
-                    ready = Arrays.copyOf(ready, pods * 2);
-                    slotEnd = Arrays.copyOf(slotEnd, pods * 2);
-                }
-                chosen = pods++;
-                slot = 0;
-                slotEnd[chosen] = new double[concurrency];
-                ready[chosen] = t + coldStartS.applyAsDouble(i);
-                cold[i] = true;
-            }
-            double end = Math.max(t, ready[chosen]) + execS[i];
-            slotEnd[chosen][slot] = end;
-            expiry[chosen] = Math.max(expiry[chosen], end + keepAliveS);
-            pod[i] = chosen;
+            cold[i] = pool.place(t, coldStartS, i);
+            double end = Math.max(t, pool.ready()) + execS[i];
+            pool.occupy(end);
+            pod[i] = pool.chosen;
         }
-        return new Result(pod, cold, pods);
+        return new Result(pod, cold, pool.pods);
     }
 
     /** Requests in the order they reached the platform: their times and, per position, the request's index in the input. */
@@ -85,34 +65,15 @@ public final class PodLifecycle {
         for (int i = 0; i < n; i++) if (!follower[i]) due.add(i);
         int[] pod = new int[n], order = new int[n];
         boolean[] cold = new boolean[n];
-        double[] at = new double[n], expiry = new double[8], ready = new double[8];
-        double[][] slotEnd = new double[8][];
-        int pods = 0, firstAlive = 0;
+        double[] at = new double[n];
+        PodPool pool = new PodPool(concurrency, keepAliveS);
         for (int j = 0; j < n; j++) {
             int i = due.poll();
             double t = time[i];
-            while (firstAlive < pods && expiry[firstAlive] <= t) firstAlive++;
-            int chosen = -1, slot = -1;
-            for (int p = firstAlive; p < pods && chosen < 0; p++) {
-                if (expiry[p] <= t) continue;
-                for (int s = 0; s < concurrency; s++) if (slotEnd[p][s] <= t) { chosen = p; slot = s; break; }
-            }
-            if (chosen < 0) {
-                if (pods == expiry.length) {
-                    expiry = Arrays.copyOf(expiry, pods * 2);
-                    ready = Arrays.copyOf(ready, pods * 2);
-                    slotEnd = Arrays.copyOf(slotEnd, pods * 2);
-                }
-                chosen = pods++;
-                slot = 0;
-                slotEnd[chosen] = new double[concurrency];
-                ready[chosen] = t + coldStartS.applyAsDouble(i);
-                cold[j] = true;
-            }
-            double wait = Math.max(0, ready[chosen] - t), end = t + wait + execS[i];
-            slotEnd[chosen][slot] = end;
-            expiry[chosen] = Math.max(expiry[chosen], end + keepAliveS);
-            pod[j] = chosen;
+            cold[j] = pool.place(t, coldStartS, i);
+            double wait = Math.max(0, pool.ready() - t), end = t + wait + execS[i];
+            pool.occupy(end);
+            pod[j] = pool.chosen;
             order[j] = i;
             at[j] = t;
             if (next[i] >= 0) {
@@ -120,6 +81,55 @@ public final class PodLifecycle {
                 due.add(next[i]);
             }
         }
-        return new Closed(at, order, new Result(pod, cold, pods));
+        return new Closed(at, order, new Result(pod, cold, pool.pods));
+    }
+
+    /**
+     * The pods of one function as requests are placed on them: when each expires (keep-alive after its last
+     * request), when it is ready, and when each of its slots frees. Placement is first fit over live pods in
+     * creation order; a request that finds no free slot cold-starts a new pod.
+     */
+    private static final class PodPool {
+        private final int concurrency;
+        private final double keepAliveS;
+        private double[] expiry = new double[8], ready = new double[8];
+        private double[][] slotEnd = new double[8][];
+        int pods, chosen;
+        private int firstAlive, slot;
+
+        PodPool(int concurrency, double keepAliveS) {
+            this.concurrency = concurrency;
+            this.keepAliveS = keepAliveS;
+        }
+
+        /** Places request {@code i} arriving at {@code t} ({@link #chosen}); true when it cold-starts a new pod. */
+        boolean place(double t, IntToDoubleFunction coldStartS, int i) {
+            while (firstAlive < pods && expiry[firstAlive] <= t) firstAlive++;
+            chosen = -1;
+            for (int p = firstAlive; p < pods && chosen < 0; p++) {
+                if (expiry[p] <= t) continue;
+                for (int s = 0; s < concurrency; s++) if (slotEnd[p][s] <= t) { chosen = p; slot = s; break; }
+            }
+            if (chosen >= 0) return false;
+            if (pods == expiry.length) {
+                expiry = Arrays.copyOf(expiry, pods * 2);
+                ready = Arrays.copyOf(ready, pods * 2);
+                slotEnd = Arrays.copyOf(slotEnd, pods * 2);
+            }
+            chosen = pods++;
+            slot = 0;
+            slotEnd[chosen] = new double[concurrency];
+            ready[chosen] = t + coldStartS.applyAsDouble(i);
+            return true;
+        }
+
+        /** When the chosen pod is (or was) ready. */
+        double ready() { return ready[chosen]; }
+
+        /** The placed request holds its slot until {@code end}; the pod lives until keep-alive after it. */
+        void occupy(double end) {
+            slotEnd[chosen][slot] = end;
+            expiry[chosen] = Math.max(expiry[chosen], end + keepAliveS);
+        }
     }
 }
