@@ -75,7 +75,10 @@ public final class ResultTable {
             if (Double.isNaN(d)) return "";
             if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
             if (d == 0) return "0";
-            return new BigDecimal(d).round(new MathContext(9)).stripTrailingZeros().toString();
+            BigDecimal b = new BigDecimal(d).round(new MathContext(9)).stripTrailingZeros();
+            // plain digits in the usual range (60, not 6E+1); exponent form only where plain would run long
+            double a = Math.abs(d);
+            return a >= 1e-6 && a < 1e15 ? b.toPlainString() : b.toString();
         }
         return o.toString();
     }
