@@ -55,24 +55,10 @@ public final class DetectionFiles {
                 m.put("started", f.started());
                 m.put("detected", f.detected());
                 Map<String, Object> bi = new LinkedHashMap<>();
-                f.byIntensity().forEach((in, v) -> {
-                    Map<String, Object> one = new LinkedHashMap<>();
-                    one.put("attacks", (long) v[0]);
-                    one.put("detected", (long) v[1]);
-                    one.put("detection_rate", num(v[2]));
-                    one.put("time_to_detect_min", num(v[3]));
-                    bi.put(trim(in), one);
-                });
+                f.byIntensity().forEach((in, v) -> bi.put(trim(in), tally(v)));
                 m.put("by_intensity", bi);
                 Map<String, Object> bd = new LinkedHashMap<>();
-                f.byDuration().forEach((dur, v) -> {
-                    Map<String, Object> one = new LinkedHashMap<>();
-                    one.put("attacks", (long) v[0]);
-                    one.put("detected", (long) v[1]);
-                    one.put("detection_rate", num(v[2]));
-                    one.put("time_to_detect_min", num(v[3]));
-                    bd.put(Integer.toString(dur), one);
-                });
+                f.byDuration().forEach((dur, v) -> bd.put(Integer.toString(dur), tally(v)));
                 m.put("by_duration_min", bd);
                 by.put(name, m);
             });
@@ -89,6 +75,16 @@ public final class DetectionFiles {
     }
 
     private static Object num(double v) { return Double.isFinite(v) ? v : null; }
+
+    /** One group of attacks as summary.json writes it: {attacks, detected, detection rate, minutes to detect}. */
+    private static Map<String, Object> tally(double[] v) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("attacks", (long) v[0]);
+        one.put("detected", (long) v[1]);
+        one.put("detection_rate", num(v[2]));
+        one.put("time_to_detect_min", num(v[3]));
+        return one;
+    }
 
     private static String trim(double v) { return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v); }
 
